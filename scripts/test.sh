@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs every test: native (logic, plan, renderings), browser (wasm-bindgen-test in
+# headless Chromium), the release build with its size budget, and end to end
+# (Playwright driving Debian's Chromium against dist/). Installs what is missing first.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+section() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+section "native tests"
+cargo test --locked
+
+section "browser tests (wasm-bindgen-test, headless Chromium)"
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+CHROMEDRIVER=/usr/bin/chromedriver \
+WASM_BINDGEN_TEST_TIMEOUT=120 \
+  cargo test --locked --target wasm32-unknown-unknown --test web
+
+section "release build"
+trunk build --release
+
+section "size budget"
+node scripts/size.mjs --check
+
+section "end-to-end tests (Playwright + axe-core, Chromium)"
+node --test --test-concurrency=1 tests/e2e/
