@@ -1,0 +1,66 @@
+//! Languages and their catalogs: every visible string comes from `content/i18n/<lang>/`.
+//!
+//! A catalog is a flat map from key to message. A message is either text with `{name}`
+//! placeholders, or an object of CLDR plural categories (`one`, `few`, `many`, `other`)
+//! chosen with `intl_pluralrules`. `meta.json` carries what is not a message: the
+//! language's own name, month names and the date pattern, number separators, paper size.
+
+pub mod catalog;
+mod plural;
+
+pub use catalog::{Catalog, Meta, Paper};
+
+use serde::Serialize;
+
+/// The languages the widget speaks. Their ids are the `data-lang` values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Lang {
+    En,
+    Ca,
+    Cs,
+    Pl,
+    Ru,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 5] = [Lang::En, Lang::Ca, Lang::Cs, Lang::Pl, Lang::Ru];
+
+    pub fn id(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Ca => "ca",
+            Lang::Cs => "cs",
+            Lang::Pl => "pl",
+            Lang::Ru => "ru",
+        }
+    }
+
+    /// Exact id (`cs`), case-insensitive.
+    pub fn parse(s: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|l| l.id().eq_ignore_ascii_case(s.trim()))
+    }
+
+    /// A BCP 47 tag as found in `<html lang>` or `navigator.languages` (`cs-CZ`,
+    /// `ca-ES-valencia`, `pl`): its primary subtag, if we speak it.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next()?;
+        Lang::parse(primary)
+    }
+
+    /// The first language we speak out of a list of preferences, in order.
+    pub fn negotiate<'a>(prefs: impl IntoIterator<Item = &'a str>) -> Option<Lang> {
+        prefs.into_iter().find_map(Lang::from_tag)
+    }
+
+    /// The catalog for this language, parsed once on first use. In the browser a
+    /// language that has not been fetched yet answers with English.
+    pub fn catalog(self) -> &'static Catalog {
+        catalog::get(self)
+    }
+
+    /// Whether this language's own catalog can be used now (see [`catalog::sources`]).
+    pub fn is_available(self) -> bool {
+        catalog::is_available(self)
+    }
+}

@@ -1,0 +1,164 @@
+//! Widget options from the host page: `data-*` attributes on the placeholder, or URL
+//! parameters in iframe mode. Every value is untrusted: an unknown or malformed one
+//! yields a [`Warning`] naming the option and what it accepts, and the default is used.
+
+use crate::i18n::Lang;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    #[default]
+    Auto,
+    Light,
+    Dark,
+}
+
+impl Theme {
+    pub fn id(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Options {
+    /// `None` means auto: host page `lang`, then the browser's languages, then English.
+    pub lang: Option<Lang>,
+    pub theme: Theme,
+    /// A CSS colour for buttons and bars, already validated (`#rgb`, `#rrggbb`, `#rrggbbaa`).
+    pub accent: Option<String>,
+    pub compact: bool,
+    /// Replaces the widget's own heading.
+    pub heading: Option<String>,
+    /// Namespace for stored answers, so two widgets on one page keep separate answers.
+    pub id: Option<String>,
+}
+
+/// One problem with one option.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Warning {
+    pub option: &'static str,
+    pub value: String,
+    pub accepted: &'static str,
+}
+
+impl Warning {
+    /// The console message for attribute-style options (`data-lang`) or URL parameters.
+    pub fn message(&self, prefix: &str) -> String {
+        let shown: String = self.value.chars().take(40).collect();
+        format!(
+            "Client Checkup: ignoring {prefix}{}=\"{shown}\"; accepted: {}. Using the default.",
+            self.option, self.accepted
+        )
+    }
+}
+
+pub const MAX_HEADING: usize = 120;
+pub const MAX_ID: usize = 40;
+
+/// Every option name, in the order they are documented.
+pub const NAMES: [&str; 6] = ["lang", "theme", "accent", "compact", "heading", "id"];
+
+/// Parses options from a lookup (`name` → raw value, without `data-` prefix).
+pub fn parse(get: impl Fn(&str) -> Option<String>) -> (Options, Vec<Warning>) {
+    let mut opts = Options::default();
+    let mut warnings = Vec::new();
+    let mut warn = |option: &'static str, value: &str, accepted: &'static str| {
+        warnings.push(Warning { option, value: value.to_owned(), accepted });
+    };
+
+    if let Some(v) = get("lang") {
+        match v.trim() {
+            "" | "auto" => {}
+            other => match Lang::parse(other) {
+                Some(l) => opts.lang = Some(l),
+                None => warn("lang", &v, "en, ca, cs, pl, ru, auto"),
+            },
+        }
+    }
+    if let Some(v) = get("theme") {
+        match v.trim().to_ascii_lowercase().as_str() {
+            "" | "auto" => {}
+            "light" => opts.theme = Theme::Light,
+            "dark" => opts.theme = Theme::Dark,
+            _ => warn("theme", &v, "light, dark, auto"),
+        }
+    }
+    if let Some(v) = get("accent") {
+        match hex_colour(v.trim()) {
+            Some(c) => opts.accent = Some(c),
+            None if v.trim().is_empty() => {}
+            None => warn("accent", &v, "a hex colour such as #0b6e4f"),
+        }
+    }
+    if let Some(v) = get("compact") {
+        match v.trim().to_ascii_lowercase().as_str() {
+            "" | "true" | "1" | "yes" | "compact" => opts.compact = true,
+            "false" | "0" | "no" => {}
+            _ => warn("compact", &v, "true, false (or the bare attribute)"),
+        }
+    }
+    if let Some(v) = get("heading") {
+        let clean: String = v.chars().filter(|c| !c.is_control()).collect();
+        let clean = clean.trim();
+        if clean.chars().count() > MAX_HEADING {
+            warn("heading", &v, "text of at most 120 characters");
+        } else if !clean.is_empty() {
+            opts.heading = Some(clean.to_owned());
+        }
+    }
+    if let Some(v) = get("id") {
+        let t = v.trim();
+        let ok = !t.is_empty()
+            && t.len() <= MAX_ID
+            && t.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+        if ok {
+            opts.id = Some(t.to_owned());
+        } else if !t.is_empty() {
+            warn("id", &v, "letters, digits, - and _ (at most 40)");
+        }
+    }
+    (opts, warnings)
+}
+
+/// `#rgb`, `#rgba`, `#rrggbb` or `#rrggbbaa`, returned lowercase.
+fn hex_colour(s: &str) -> Option<String> {
+    let hex = s.strip_prefix('#')?;
+    (matches!(hex.len(), 3 | 4 | 6 | 8) && hex.bytes().all(|b| b.is_ascii_hexdigit()))
+        .then(|| format!("#{}", hex.to_ascii_lowercase()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn from(pairs: &[(&str, &str)]) -> (Options, Vec<Warning>) {
+        let owned: Vec<(String, String)> =
+            pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        parse(|name| owned.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()))
+    }
+
+    #[test]
+    fn good_values_are_taken() {
+        let (o, w) = from(&[("lang", "CS"), ("theme", "dark"), ("accent", "#0B6E4F"), ("compact", ""), ("heading", " Hi "), ("id", "sidebar-1")]);
+        assert!(w.is_empty(), "{w:?}");
+        assert_eq!(o.lang, Some(Lang::Cs));
+        assert_eq!(o.theme, Theme::Dark);
+        assert_eq!(o.accent.as_deref(), Some("#0b6e4f"));
+        assert!(o.compact);
+        assert_eq!(o.heading.as_deref(), Some("Hi"));
+        assert_eq!(o.id.as_deref(), Some("sidebar-1"));
+    }
+
+    #[test]
+    fn bad_values_warn_once_each_and_keep_defaults() {
+        let (o, w) = from(&[("lang", "de"), ("theme", "neon"), ("accent", "red;}body{display:none"), ("compact", "maybe"), ("heading", &"x".repeat(500)), ("id", "a b")]);
+        assert_eq!(o, Options::default());
+        let names: Vec<_> = w.iter().map(|w| w.option).collect();
+        assert_eq!(names, ["lang", "theme", "accent", "compact", "heading", "id"]);
+        assert!(w[0].message("data-").contains("data-lang=\"de\""));
+        assert!(w[0].message("data-").contains("en, ca, cs, pl, ru, auto"));
+    }
+}
