@@ -1,0 +1,71 @@
+#!/usr/bin/env node
+// Prints the widget's first-load size per file (raw, gzip -9, brotli q11) from dist/.
+//   node scripts/size.mjs            print the table
+//   node scripts/size.mjs --check    also fail when the brotli total exceeds the budget
+//   node scripts/size.mjs --json     machine-readable (used by scripts/bench.mjs)
+//   node scripts/size.mjs --record   write the current sizes as the baseline
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DIST = path.join(ROOT, 'dist');
+const BUDGET_FILE = path.join(ROOT, 'size-budget.json');
+const LAZY = /^(fonts|i18n|pdf)\//;
+
+function walk(dir, base = '') {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const rel = path.posix.join(base, e.name);
+    return e.isDirectory() ? walk(path.join(dir, e.name), rel) : [rel];
+  });
+}
+
+/** Stable name for a hashed file: client-checkup-1a2b3c_bg.wasm -> client-checkup_bg.wasm */
+export const stable = (f) => f.replace(/-[0-9a-f]{16}(?=[._])/, '');
+
+export function measure(dist = DIST) {
+  const files = walk(dist).filter((f) => /\.(js|wasm)$/.test(f) && !LAZY.test(f)).sort();
+  const rows = files.map((f) => {
+    const buf = fs.readFileSync(path.join(dist, f));
+    return {
+      file: f, name: stable(f), raw: buf.length,
+      gzip: zlib.gzipSync(buf, { level: 9 }).length,
+      brotli: zlib.brotliCompressSync(buf, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length } }).length,
+    };
+  });
+  const total = rows.reduce((t, r) => ({ raw: t.raw + r.raw, gzip: t.gzip + r.gzip, brotli: t.brotli + r.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+  return { rows, total };
+}
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const args = new Set(process.argv.slice(2));
+  if (!fs.existsSync(DIST)) { console.error('dist/ missing: run `trunk build --release` first'); process.exit(2); }
+  const { rows, total } = measure();
+  const budget = JSON.parse(fs.readFileSync(BUDGET_FILE, 'utf8'));
+  if (args.has('--json')) { console.log(JSON.stringify({ rows, total, budget: budget.first_load_brotli_max })); process.exit(0); }
+  console.log('| first-load file | raw | gzip -9 | brotli |');
+  console.log('|---|---:|---:|---:|');
+  for (const r of rows) console.log(`| ${r.name} | ${r.raw} | ${r.gzip} | ${r.brotli} |`);
+  console.log(`| **total** | ${total.raw} | ${total.gzip} | ${total.brotli} (${kb(total.brotli)}) |`);
+  if (args.has('--record')) {
+    budget.baseline_brotli = Object.fromEntries(rows.map((r) => [r.name, r.brotli]));
+    fs.writeFileSync(BUDGET_FILE, JSON.stringify(budget, null, 2) + '\n');
+    console.log('baseline recorded in size-budget.json');
+  }
+  if (args.has('--check')) {
+    const max = budget.first_load_brotli_max;
+    if (total.brotli > max) {
+      console.error(`\nSIZE BUDGET EXCEEDED: first load is ${total.brotli} B brotli, budget ${max} B (size-budget.json).`);
+      for (const r of rows) {
+        const was = budget.baseline_brotli?.[r.name];
+        if (was === undefined) console.error(`  new file: ${r.name} ${r.brotli} B`);
+        else if (r.brotli > was) console.error(`  grew: ${r.name} ${was} -> ${r.brotli} B (+${r.brotli - was})`);
+      }
+      process.exit(1);
+    }
+    console.log(`\nsize budget ok: ${total.brotli} B <= ${max} B brotli`);
+  }
+}

@@ -1,0 +1,52 @@
+//! The per-signal chart: an inline SVG of horizontal bars with a text label and value
+//! on every bar, so it reads without colour; fired signals are also marked in text.
+
+use yew::prelude::*;
+
+use super::use_ui;
+use crate::assessment::Assessment;
+
+#[derive(Properties, PartialEq)]
+pub struct ChartProps {
+    pub assessment: Assessment,
+}
+
+const ROW: usize = 34;
+
+#[component]
+pub fn Chart(props: &ChartProps) -> Html {
+    let ui = use_ui();
+    let rows = &props.assessment.scores;
+    let height = rows.len() * ROW + 4;
+    let title_id = ui.id("chart-title");
+    html! {
+        <figure class="cc-chart">
+            <figcaption id={title_id.clone()}>{ ui.t("ui.result.chart") }</figcaption>
+            <svg viewBox={format!("0 0 400 {height}")} aria-hidden="true"
+                width="100%" preserveAspectRatio="xMinYMin meet" focusable="false">
+                { for rows.iter().enumerate().map(|(i, s)| {
+                    let y = i * ROW;
+                    let name = ui.t(&format!("signal.{}.name", s.signal));
+                    let value = s.score.map(|v| v.to_string()).unwrap_or_else(|| ui.t("scale.na_short").to_string());
+                    let w = u32::from(s.score.unwrap_or(0)) * 3;
+                    let label = if s.fired { format!("{name} ⚑") } else { name.to_string() };
+                    html! {
+                        <g class={classes!("cc-chart-row", s.fired.then_some("cc-fired"))} data-signal={s.signal.as_str()}>
+                            <text x="0" y={(y + 12).to_string()} class="cc-chart-label">{ label }</text>
+                            <rect x="0" y={(y + 17).to_string()} width="300" height="10" rx="2" class="cc-chart-track" />
+                            <rect x="0" y={(y + 17).to_string()} width={w.to_string()} height="10" rx="2" class="cc-chart-bar" />
+                            <text x="308" y={(y + 27).to_string()} class="cc-chart-value">{ value }</text>
+                        </g>
+                    }
+                }) }
+            </svg>
+            <ul class="cc-sr" aria-labelledby={title_id}>
+                { for rows.iter().map(|s| html! {
+                    <li>{ format!("{}: {}", ui.t(&format!("signal.{}.name", s.signal)),
+                        s.score.map(|v| format!("{v} / 100")).unwrap_or_else(|| ui.t("scale.na").to_string())) }</li>
+                }) }
+            </ul>
+            <p class="cc-hint">{ ui.t("ui.result.chart_legend") }</p>
+        </figure>
+    }
+}

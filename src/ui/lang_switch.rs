@@ -1,0 +1,33 @@
+//! The language switcher: a labelled select. Switching keeps every answer.
+
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+use super::use_ui;
+use crate::i18n::Lang;
+
+#[component]
+pub fn LangSwitch() -> Html {
+    let ui = use_ui();
+    let onchange = {
+        let set = ui.set_lang.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            if let Some(l) = Lang::parse(&select.value()) {
+                set.emit(l);
+            }
+        })
+    };
+    html! {
+        <div class="cc-lang">
+            <label class="cc-sr" for={ui.id("lang")}>{ ui.t("ui.language") }</label>
+            <select id={ui.id("lang")} {onchange} data-action="language">
+                { for Lang::ALL.iter().map(|l| html! {
+                    <option value={l.id()} selected={*l == ui.lang} lang={l.id()}>
+                        { l.catalog().meta.name.clone() }
+                    </option>
+                }) }
+            </select>
+        </div>
+    }
+}

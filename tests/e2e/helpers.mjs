@@ -1,0 +1,95 @@
+// Shared pieces of the end-to-end tests: the browser, the built site, and a page object
+// for the widget that speaks in terms of what a person does (answer, go on, go back).
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { chromium } from 'playwright-core';
+import { serve } from './server.mjs';
+
+const require = createRequire(import.meta.url);
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const DIST = path.join(ROOT, 'dist');
+export const ARTIFACTS = path.join(ROOT, 'tests/e2e/artifacts');
+fs.mkdirSync(ARTIFACTS, { recursive: true });
+
+export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic',
+  '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+export function launch() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+}
+
+export { serve };
+
+/** Serves dist/ for one test file; resolves to the server. */
+export function serveDist(opts = {}) {
+  if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error('dist/ is missing: run trunk build --release first');
+  return serve(DIST, opts);
+}
+
+export const LANGS = ['en', 'ca', 'cs', 'pl', 'ru'];
+export const SIGNALS = ['time_drain', 'dismisses_advice', 'low_respect', 'poor_communication', 'stalled', 'negativity', 'losing_money', 'abuse'];
+
+/** Runs axe-core on the page (shadow roots included); returns WCAG 2.x A/AA violations. */
+export async function axe(page) {
+  const has = await page.evaluate(() => typeof window.axe !== 'undefined');
+  if (!has) await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const result = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+  }));
+  return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+}
+
+/** The widget as a person sees it. `host` is a locator for the placeholder element. */
+export class Widget {
+  constructor(page, host = page.locator('[data-client-checkup]').first()) {
+    this.page = page;
+    this.host = host;
+  }
+  async ready() {
+    await this.host.locator('section[data-step]').waitFor();
+    return this;
+  }
+  async step() { return this.host.locator('section[data-step]').getAttribute('data-step'); }
+  action(name) { return this.host.locator(`[data-action="${name}"]`); }
+  async click(name) {
+    const before = await this.step();
+    await this.action(name).first().click();
+    if (['start', 'next', 'back', 'review', 'finish', 'restart'].includes(name)) {
+      await this.page.waitForFunction(([host, prev]) => host.shadowRoot?.querySelector('section[data-step]')?.dataset.step !== prev
+        || host.shadowRoot?.querySelector('.cc-error p'), [await this.host.elementHandle(), before]).catch(() => {});
+    }
+  }
+  /** Picks `value` in every question on the current step (`na` falls back to the first option). */
+  async answerAll(value) {
+    const sets = this.host.locator('fieldset[data-signal]');
+    const n = await sets.count();
+    for (let i = 0; i < n; i++) {
+      const set = sets.nth(i);
+      const input = set.locator(`input[value="${value}"]`);
+      if (await input.count()) await input.check(); else await set.locator('input').first().check();
+    }
+  }
+  /** Answers every signal step with a value per signal id (default `0`). */
+  async answerSignals(values = {}) {
+    for (const s of SIGNALS) {
+      await this.answerAll(values[s] ?? '0');
+      await this.click('next');
+    }
+  }
+  async context(choices) {
+    for (const [id, value] of Object.entries(choices)) {
+      await this.host.locator(`fieldset[data-context="${id}"] input[value="${value}"]`).check();
+    }
+  }
+  async verdict() { return this.host.locator('[data-verdict]').getAttribute('data-verdict'); }
+}
+
+/** Collects page errors and console errors; call `.check()` at the end of a test. */
+export function watchErrors(page) {
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(`console: ${m.text()}`); });
+  return errors;
+}

@@ -1,0 +1,181 @@
+//! Browser tests (wasm-bindgen-test in headless Chromium): a widget is mounted into a
+//! fresh element, driven by real clicks, and awaited with `yew::scheduler::flush`.
+#![cfg(all(target_arch = "wasm32", not(target_os = "wasi")))]
+
+use client_checkup::edge::mount;
+use client_checkup::stored;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+struct Widget {
+    host: Element,
+    ns: String,
+}
+
+impl Widget {
+    async fn mount(ns: &str, extra: &[(&str, &str)]) -> Widget {
+        let doc = web_sys::window().unwrap().document().unwrap();
+        let host = doc.create_element("div").unwrap();
+        host.set_attribute("data-client-checkup", "").unwrap();
+        host.set_attribute("data-id", ns).unwrap();
+        host.set_attribute("data-lang", "en").unwrap();
+        for (k, v) in extra {
+            host.set_attribute(k, v).unwrap();
+        }
+        doc.body().unwrap().append_child(&host).unwrap();
+        mount::mount(&host).expect("mounts");
+        yew::scheduler::flush().await;
+        Widget { host, ns: ns.to_owned() }
+    }
+
+    fn root(&self) -> web_sys::ShadowRoot {
+        self.host.shadow_root().expect("shadow root")
+    }
+
+    fn find(&self, selector: &str) -> Option<Element> {
+        self.root().query_selector(selector).unwrap()
+    }
+
+    fn all(&self, selector: &str) -> Vec<Element> {
+        let list = self.root().query_selector_all(selector).unwrap();
+        (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect()
+    }
+
+    async fn click(&self, selector: &str) {
+        let el = self.find(selector).unwrap_or_else(|| panic!("no {selector}"));
+        el.dyn_into::<HtmlElement>().unwrap().click();
+        yew::scheduler::flush().await;
+    }
+
+    fn step(&self) -> String {
+        self.find("[data-step]").unwrap().get_attribute("data-step").unwrap()
+    }
+
+    /// Answers every question on the current step with `value` (or the first option).
+    async fn answer_all(&self, value: &str) {
+        for fs in self.all("fieldset[data-signal]") {
+            let input = fs
+                .query_selector(&format!("input[value='{value}']"))
+                .unwrap()
+                .or_else(|| fs.query_selector("input").unwrap())
+                .unwrap();
+            input.dyn_into::<HtmlInputElement>().unwrap().click();
+            yew::scheduler::flush().await;
+        }
+    }
+
+    fn stored(&self) -> Option<String> {
+        let storage = web_sys::window().unwrap().local_storage().unwrap().unwrap();
+        storage.get_item(&stored::key(&self.ns)).unwrap()
+    }
+
+    fn unmount(self) {
+        self.host.remove();
+    }
+}
+
+fn storage() -> web_sys::Storage {
+    web_sys::window().unwrap().local_storage().unwrap().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn next_refuses_with_a_message_then_moves_on() {
+    let w = Widget::mount("nav", &[]).await;
+    assert_eq!(w.step(), "intro");
+    w.click("[data-action=start]").await;
+    assert_eq!(w.step(), "signal-time_drain");
+    w.click("[data-action=next]").await;
+    assert_eq!(w.step(), "signal-time_drain", "unanswered: stays");
+    let alert = w.find(".cc-error").unwrap().text_content().unwrap();
+    assert!(alert.contains("4 questions"), "{alert}");
+    assert_eq!(w.all(".cc-invalid").len(), 4);
+    w.answer_all("1").await;
+    assert!(w.all(".cc-invalid").is_empty(), "answering clears the message");
+    w.click("[data-action=next]").await;
+    assert_eq!(w.step(), "signal-dismisses_advice");
+    w.click("[data-action=back]").await;
+    assert_eq!(w.step(), "signal-time_drain");
+    let checked = w.all("input:checked").len();
+    assert_eq!(checked, 4, "answers kept on the way back");
+    w.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn a_full_run_reaches_a_verdict_and_review_edits_return_to_review() {
+    let w = Widget::mount("full", &[]).await;
+    w.click("[data-action=start]").await;
+    for _ in 0..8 {
+        w.answer_all("0").await;
+        w.click("[data-action=next]").await;
+    }
+    assert_eq!(w.step(), "context");
+    w.click("[data-action=review]").await;
+    assert_eq!(w.step(), "review");
+    w.click("[data-action=edit][data-step=signal-abuse]").await;
+    assert_eq!(w.step(), "signal-abuse");
+    w.answer_all("4").await;
+    w.click("[data-action=review]").await;
+    assert_eq!(w.step(), "review", "an edit returns to the review");
+    w.click("[data-action=finish]").await;
+    assert_eq!(w.step(), "result");
+    let verdict = w.find("[data-verdict]").unwrap().get_attribute("data-verdict").unwrap();
+    assert_eq!(verdict, "exit", "abuse always → exit");
+    w.click("[data-action=restart]").await;
+    assert_eq!(w.step(), "intro");
+    w.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn progress_survives_a_remount_and_forget_clears_it() {
+    let w = Widget::mount("keep", &[]).await;
+    w.click("[data-action=start]").await;
+    w.answer_all("2").await;
+    w.click("[data-action=next]").await;
+    let saved = w.stored().expect("saved");
+    assert!(saved.contains("\"time_drain.rush\":\"2\""), "{saved}");
+    w.unmount();
+
+    let again = Widget::mount("keep", &[]).await;
+    assert_eq!(again.step(), "signal-dismisses_advice", "resumes at the same step");
+    again.click("[data-action=back]").await;
+    assert_eq!(again.all("input:checked").len(), 4);
+    again.click("[data-action=forget]").await;
+    assert_eq!(again.step(), "intro");
+    assert_eq!(again.stored(), None);
+    again.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn corrupted_or_old_stored_state_is_discarded_without_a_crash() {
+    for (i, bad) in ["{not json", "{\"v\":1,\"quiz\":{\"step\":{\"at\":\"signal\",\"index\":99}}}", "[]", "{\"v\":1,\"quiz\":7}"]
+        .iter()
+        .enumerate()
+    {
+        let ns = format!("bad{i}");
+        storage().set_item(&stored::key(&ns), bad).unwrap();
+        let w = Widget::mount(&ns, &[]).await;
+        assert_eq!(w.step(), "intro", "{bad}");
+        w.unmount();
+    }
+    storage().set_item("client-checkup:v0:old", "{\"answers\":{}}").unwrap();
+    let w = Widget::mount("old", &[]).await;
+    assert_eq!(w.step(), "intro");
+    assert_eq!(storage().get_item("client-checkup:v0:old").unwrap(), None, "older versions are removed");
+    w.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn two_instances_keep_separate_answers_and_languages() {
+    let a = Widget::mount("twin-a", &[("data-lang", "cs")]).await;
+    let b = Widget::mount("twin-b", &[("data-lang", "en")]).await;
+    a.click("[data-action=start]").await;
+    assert_eq!(a.step(), "signal-time_drain");
+    assert_eq!(b.step(), "intro", "the other instance did not move");
+    assert_eq!(a.find("section").unwrap().get_attribute("lang").as_deref(), Some("cs"));
+    assert_eq!(b.find("section").unwrap().get_attribute("lang").as_deref(), Some("en"));
+    a.unmount();
+    b.unmount();
+}
