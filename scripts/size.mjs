@@ -12,7 +12,8 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.join(ROOT, 'dist');
 const BUDGET_FILE = path.join(ROOT, 'size-budget.json');
-const LAZY = /^(fonts|i18n|pdf)\//;
+// Not in the script embed's first load: lazy assets, and the iframe-only helpers.
+const LAZY = /^(fonts|i18n)\/|^(embed\.js|client-checkup-frame\.js)$/;
 
 function walk(dir, base = '') {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

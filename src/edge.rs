@@ -11,12 +11,32 @@ pub mod storage;
 
 use wasm_bindgen::JsValue;
 
-/// Entry point: mount every placeholder on the page now, and expose
-/// `window.ClientCheckup.mount(element?)` for placeholders added later.
+/// Entry point. Loaded by the embed loader (`client-checkup.js`), which gives every
+/// placeholder its own wasm instance and calls [`mount_element`] itself, this only
+/// installs the failure handler. Loaded directly (Trunk's own page), it mounts every
+/// placeholder on the page and exposes `window.ClientCheckup.mount(element?)`.
 pub fn start() {
     mount::install_panic_hook();
+    if loader_present() {
+        return;
+    }
     mount::expose_global();
     mount::mount_all();
+}
+
+/// Mounts the widget into one placeholder element: the loader's entry point.
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn mount_element(el: web_sys::Element) {
+    if let Err(e) = mount::mount(&el) {
+        warn(&format!("Client Checkup: could not mount: {e}"));
+    }
+}
+
+/// The loader marks the page before it instantiates the module.
+fn loader_present() -> bool {
+    window()
+        .and_then(|w| js_sys::Reflect::get(&w, &JsValue::from_str("__clientCheckupLoader")).ok())
+        .is_some_and(|v| v.is_truthy())
 }
 
 pub(crate) fn window() -> Option<web_sys::Window> {

@@ -40,9 +40,19 @@ pub fn mount(host: &Element) -> Result<(), String> {
     if host.has_attribute(MOUNTED) {
         return Ok(());
     }
-    let (opts, warnings) = options::parse(|name| host.get_attribute(&format!("data-{name}")));
+    // iframe mode (embed.html): the options come from the page's URL parameters.
+    let from_url = host.has_attribute("data-options-from-url");
+    let params = from_url
+        .then(|| super::window()?.location().search().ok())
+        .flatten()
+        .and_then(|q| web_sys::UrlSearchParams::new_with_str(&q).ok());
+    let (opts, warnings) = options::parse(|name| match &params {
+        Some(p) => p.get(name),
+        None if from_url => None,
+        None => host.get_attribute(&format!("data-{name}")),
+    });
     for w in &warnings {
-        super::warn(&w.message("data-"));
+        super::warn(&w.message(if from_url { "URL parameter " } else { "data-" }));
     }
     let shadow = host
         .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))

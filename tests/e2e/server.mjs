@@ -18,7 +18,7 @@ export function serve(root, { port = 0, host = '127.0.0.1', headers = {}, pages 
     const url = new URL(req.url, 'http://x');
     requests.push({ method: req.method, path: url.pathname, search: url.search });
     const extra = typeof headers === 'function' ? headers(url.pathname) : headers;
-    if (pages[url.pathname]) {
+    if (Object.hasOwn(pages, url.pathname)) {
       res.writeHead(200, { 'content-type': TYPES['.html'], ...extra });
       res.end(pages[url.pathname]);
       return;
