@@ -1,0 +1,82 @@
+// Each language end to end: the whole quiz and the plan, driven by the stable hooks (not
+// translated text), axe at every screen, a screenshot per language at 375 px, no
+// control overflowing at 320 px, and no English left on screen outside names.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launch, serveDist, Widget, axe, watchErrors, ARTIFACTS, LANGS, ROOT } from './helpers.mjs';
+
+let browser, server;
+before(async () => { browser = await launch(); server = await serveDist(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+// English sentences that must never show up in another language (fallback leaks).
+const english = Object.values({
+  ...JSON.parse(fs.readFileSync(path.join(ROOT, 'content/i18n/en/ui.json'), 'utf8')),
+  ...JSON.parse(fs.readFileSync(path.join(ROOT, 'content/i18n/en/quiz.json'), 'utf8')),
+}).filter((v) => typeof v === 'string' && v.split(' ').length >= 3);
+
+async function visibleText(w) {
+  return w.host.evaluate((el) => el.shadowRoot.querySelector('section.cc').innerText);
+}
+
+function assertNoEnglish(lang, text, where) {
+  if (lang === 'en') return;
+  const leaks = english.filter((s) => text.includes(s));
+  assert.deepEqual(leaks, [], `${lang}: English on the ${where} screen`);
+}
+
+/** Controls whose content is wider than their box. */
+async function overflowing(w) {
+  return w.host.locator('button, label, legend, select, input, dt, dd, h3, p').evaluateAll((els) =>
+    els.filter((e) => !e.closest('.cc-sr') && e.getBoundingClientRect().width > 0 && e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflow !== 'visible' || e.getBoundingClientRect().right > window.innerWidth + 1)
+      .map((e) => `${e.tagName}: ${e.textContent.slice(0, 40)}`));
+}
+
+for (const lang of LANGS) {
+  test(`${lang}: the whole quiz and plan, accessible, no English leaks, fits 320 px`, async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${server.url}/index.html`);
+    const w = await new Widget(page).ready();
+    if (lang !== 'en') {
+      await w.host.locator('select').selectOption(lang);
+      await w.host.locator(`section[lang="${lang}"]`).waitFor();
+    }
+    const screens = [];
+    const visit = async (name) => {
+      assert.deepEqual(await axe(page), [], `${lang} ${name}`);
+      assertNoEnglish(lang, await visibleText(w), name);
+      screens.push(name);
+    };
+    await visit('intro');
+    await w.host.locator(`section[lang="${lang}"]`).screenshot({ path: path.join(ARTIFACTS, `lang-${lang}-intro-375.png`) });
+    await w.click('start');
+    await w.click('next');
+    await visit('validation');
+    await page.setViewportSize({ width: 320, height: 800 });
+    assert.deepEqual(await overflowing(w), [], `${lang}: overflow at 320 px`);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    assert.ok(overflow <= 0, `${lang}: page scrolls sideways by ${overflow}px at 320 px`);
+    await page.setViewportSize({ width: 375, height: 800 });
+    await w.host.locator('section.cc').screenshot({ path: path.join(ARTIFACTS, `lang-${lang}-question-375.png`) });
+    await w.answerSignals({ poor_communication: '3', losing_money: '2', time_drain: '3' });
+    await w.context({ contract: 'signed', open_work: 'yes', tenure: '1to3y' });
+    await visit('context');
+    await w.click('review');
+    await visit('review');
+    await w.click('finish');
+    assert.equal(await w.verdict(), 'exit', 'the same answers reach the same verdict in every language');
+    await visit('result');
+    await w.click('plan');
+    await w.host.locator('[data-doc=plan]').waitFor();
+    await visit('plan');
+    await w.host.locator('section.cc').screenshot({ path: path.join(ARTIFACTS, `lang-${lang}-result-375.png`) });
+    await page.setViewportSize({ width: 320, height: 800 });
+    assert.deepEqual(await overflowing(w), [], `${lang}: overflow at 320 px on the result`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
