@@ -1,0 +1,581 @@
+//! Every parser of input from outside the widget, fuzzed with generated inputs: options
+//! (data attributes and URL parameters), stored progress, and the values the visitor
+//! types (amounts, notice periods, dates, language tags). Each property runs 100 000
+//! cases by default (`ROBUSTNESS_CASES` changes that for a longer run); the cargo-fuzz
+//! targets in `fuzz/` drive the same functions for open-ended runs.
+//!
+//! The properties: no panic, and a result that is sensible — bounded, sanitized, and
+//! stable when written back and read again. Inputs that once broke a parser are kept at
+//! the bottom as plain regression tests.
+
+use std::path::Path;
+
+use client_checkup::assessment::answers::{Context, MAX_NOTICE_DAYS};
+use client_checkup::assessment::{Answer, Answers, Rating, MODEL};
+use client_checkup::dates::Day;
+use client_checkup::i18n::Lang;
+use client_checkup::options::{self, Options, Theme, MAX_HEADING, MAX_ID};
+use client_checkup::plan::inputs::{
+    parse_amount, MAX_AMOUNT_CENTS, MAX_DELIVERABLES, MAX_NICKNAME_CHARS,
+};
+use client_checkup::plan::{Channel, PlanInputs};
+use client_checkup::quiz::{Quiz, Step, MAX_NICKNAME, SIGNAL_STEPS};
+use client_checkup::stored::{self, Rejected};
+use proptest::prelude::*;
+use proptest::test_runner::FileFailurePersistence;
+
+fn config() -> ProptestConfig {
+    let cases = std::env::var("ROBUSTNESS_CASES")
+        .ok()
+        .and_then(|c| c.parse().ok())
+        .unwrap_or(100_000);
+    ProptestConfig {
+        cases,
+        // Shrunk failures are written next to this file and replayed first on every run.
+        failure_persistence: Some(Box::new(FileFailurePersistence::WithSource("regressions"))),
+        ..ProptestConfig::default()
+    }
+}
+
+/// Text the way hostile or careless hosts write it: anything at all, mixed with values
+/// that are nearly right, with odd whitespace, case, control and bidi characters.
+///
+/// Built from one generated seed rather than from proptest's per-character strategies:
+/// a hundred thousand cases then take seconds, and a failure still replays from the
+/// persisted seed (seed 0 is the empty string, so shrinking heads towards short text).
+fn messy_text() -> impl Strategy<Value = String> {
+    any::<u64>().prop_map(text_from_seed)
+}
+
+const NEAR_VALID: &[&str] = &[
+    "",
+    "en",
+    "ca",
+    "cs",
+    "pl",
+    "ru",
+    "auto",
+    "de",
+    "EN",
+    "cs-CZ",
+    "ca-ES-valencia",
+    "light",
+    "dark",
+    "Dark",
+    "neon",
+    "true",
+    "false",
+    "1",
+    "0",
+    "yes",
+    "no",
+    "maybe",
+    "compact",
+    "#0b6e4f",
+    "#FFF",
+    "#abcd",
+    "#12345",
+    "#gggggg",
+    "red",
+    "sidebar-1",
+    "a b",
+    "1 234,50",
+    "1.234,50",
+    "1,234.50",
+    "99.9",
+    "2026-11-22",
+    "2026-02-30",
+    "365",
+    "366",
+    "na",
+    "4",
+];
+const TRICKY: &[char] = &[
+    '\u{0}', '\u{7}', '\t', '\n', '\u{a0}', '\u{202E}', '\u{2066}', '\u{2028}', 'ž', 'ů', 'я', 'ł',
+    '·', '🐴', ' ', 'x', '#', '-', '_', ',', '.', '<', '"', '\\', '9',
+];
+
+fn text_from_seed(seed: u64) -> String {
+    if seed == 0 {
+        return String::new();
+    }
+    let mut state = seed;
+    let mut next = move || {
+        // xorshift64: cheap, and every seed gives its own sequence.
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let len = (next() % 64) as usize;
+    let mut pick = |n: usize| (next() % n as u64) as usize;
+    let mut out = String::new();
+    match seed % 5 {
+        0 | 1 => out.extend((0..len).filter_map(|_| char::from_u32(pick(0x11_0000) as u32))),
+        2 => out.extend((0..len).map(|_| TRICKY[pick(TRICKY.len())])),
+        3 => {
+            let pad = ["", " ", "\t", "\n "];
+            out.push_str(pad[pick(4)]);
+            out.push_str(NEAR_VALID[pick(NEAR_VALID.len())]);
+            out.push_str(pad[pick(4)]);
+        }
+        _ => {
+            out.push('#');
+            out.extend((0..len % 10).map(|_| b"0123456789abcdefABCDEFg"[pick(23)] as char));
+        }
+    }
+    out
+}
+
+fn is_hex_colour(s: &str) -> bool {
+    s.strip_prefix('#').is_some_and(|h| {
+        matches!(h.len(), 3 | 4 | 6 | 8)
+            && h.bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    })
+}
+
+// ---------------------------------------------------------------- options
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn options_from_any_attributes_are_bounded_and_each_problem_is_named(
+        values in prop::collection::vec(prop::option::of(messy_text()), options::NAMES.len()),
+    ) {
+        let lookup = |name: &str| options::NAMES.iter().position(|n| *n == name).and_then(|i| values[i].clone());
+        let (opts, warnings) = options::parse(lookup);
+
+        // At most one warning per option, only for options that were given, in order.
+        let mut seen = Vec::new();
+        for w in &warnings {
+            let i = options::NAMES.iter().position(|n| *n == w.option).expect("a known option");
+            prop_assert!(values[i].is_some(), "warned about {} which was not given", w.option);
+            prop_assert!(seen.last().is_none_or(|last| *last < i), "warnings out of order or repeated");
+            seen.push(i);
+            let message = w.message("data-");
+            prop_assert!(message.contains(w.option) && message.chars().count() < 300);
+        }
+        // Whatever was accepted is within what the docs promise.
+        if let Some(accent) = &opts.accent {
+            prop_assert!(is_hex_colour(accent), "accent {accent:?}");
+        }
+        if let Some(heading) = &opts.heading {
+            prop_assert!(!heading.is_empty() && heading.chars().count() <= MAX_HEADING);
+            prop_assert!(!heading.chars().any(char::is_control));
+            prop_assert_eq!(heading.trim(), heading.as_str());
+        }
+        if let Some(id) = &opts.id {
+            prop_assert!(!id.is_empty() && id.len() <= MAX_ID);
+            prop_assert!(id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
+        }
+        // An option that warned keeps its default.
+        for w in &warnings {
+            match w.option {
+                "lang" => prop_assert_eq!(opts.lang, None),
+                "theme" => prop_assert_eq!(opts.theme, Theme::Auto),
+                "accent" => prop_assert_eq!(&opts.accent, &None),
+                "compact" => prop_assert!(!opts.compact),
+                "heading" => prop_assert_eq!(&opts.heading, &None),
+                "id" => prop_assert_eq!(&opts.id, &None),
+                other => prop_assert!(false, "unexpected option {other}"),
+            }
+        }
+        // Parsing is a function of the input alone.
+        prop_assert_eq!((opts, warnings), options::parse(lookup));
+    }
+}
+
+#[test]
+fn no_options_at_all_means_defaults_and_silence() {
+    assert_eq!(options::parse(|_| None), (Options::default(), vec![]));
+}
+
+// ---------------------------------------------------------------- stored progress
+
+fn any_answer() -> impl Strategy<Value = Answer> {
+    prop_oneof![
+        (0u8..5).prop_map(|v| Answer::Rated(Rating::from_value(v).unwrap())),
+        Just(Answer::NotApplicable)
+    ]
+}
+
+fn any_day() -> impl Strategy<Value = Option<Day>> {
+    prop::option::of(
+        (1990i32..=2200, 1u8..=12, 1u8..=28).prop_map(|(y, m, d)| Day::new(y, m, d).unwrap()),
+    )
+}
+
+/// Progress as the widget could have written it (and some it could not: invalid steps,
+/// unknown question ids, out-of-range notice periods, long nicknames).
+fn any_progress() -> impl Strategy<Value = (Quiz, Option<PlanInputs>)> {
+    let question_ids: Vec<String> = MODEL
+        .questions()
+        .map(|q| q.id.to_string())
+        .chain(["bogus.question".into()])
+        .collect();
+    let ratings =
+        prop::collection::btree_map(prop::sample::select(question_ids), any_answer(), 0..30);
+    let step = prop_oneof![
+        Just(Step::Intro),
+        (0usize..SIGNAL_STEPS + 3).prop_map(Step::Signal),
+        Just(Step::Context),
+        Just(Step::Review),
+        Just(Step::Result),
+    ];
+    let context = (any_day(), prop::option::of(0u16..500)).prop_map(|(end, notice)| Context {
+        contract_end: end,
+        notice_days: notice,
+        ..Context::default()
+    });
+    let quiz = (step, ratings, context, messy_text(), any::<bool>()).prop_map(
+        |(step, ratings, context, nickname, editing)| Quiz {
+            step,
+            answers: Answers { ratings, context },
+            nickname,
+            editing,
+            missing: None,
+        },
+    );
+    let plan = (
+        messy_text(),
+        any_day(),
+        prop::option::of(any::<u16>()),
+        prop::collection::vec(messy_text(), 0..14),
+        prop::option::of(any::<u64>()),
+        messy_text(),
+        prop::sample::select(Channel::ALL.to_vec()),
+    )
+        .prop_map(
+            |(
+                nickname,
+                today,
+                notice_days,
+                open_deliverables,
+                unpaid_amount_cents,
+                currency,
+                channel,
+            )| PlanInputs {
+                nickname,
+                today,
+                notice_days,
+                open_deliverables,
+                unpaid_amount_cents,
+                currency,
+                channel,
+                ..PlanInputs::default()
+            },
+        );
+    (quiz, prop::option::of(plan))
+}
+
+/// What can happen to a stored string: it is cut short, bytes flip, pieces of it are
+/// pasted elsewhere, or a hand-edited value replaces a field.
+#[derive(Clone, Debug)]
+enum Damage {
+    Truncate(prop::sample::Index),
+    Flip(prop::sample::Index, u8),
+    Insert(prop::sample::Index, String),
+    Replace(String, String),
+}
+
+fn any_damage() -> impl Strategy<Value = Damage> {
+    let token = || {
+        prop::sample::select(vec![
+            "\"v\"",
+            "\"quiz\"",
+            "\"plan\"",
+            "\"step\"",
+            "\"index\"",
+            "\"ratings\"",
+            "\"nickname\"",
+            "\"notice_days\"",
+            "\"today\"",
+            "1",
+            "2",
+            "0",
+            "null",
+            "true",
+            "{",
+            "}",
+            "[",
+            "]",
+            ",",
+            ":",
+            "-1",
+            "1e400",
+            "\"na\"",
+            "\"9\"",
+        ])
+        .prop_map(str::to_owned)
+    };
+    prop_oneof![
+        any::<prop::sample::Index>().prop_map(Damage::Truncate),
+        (any::<prop::sample::Index>(), any::<u8>()).prop_map(|(i, b)| Damage::Flip(i, b)),
+        (any::<prop::sample::Index>(), token()).prop_map(|(i, t)| Damage::Insert(i, t)),
+        (token(), token()).prop_map(|(a, b)| Damage::Replace(a, b)),
+    ]
+}
+
+fn damaged(text: &str, damage: &[Damage]) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    for d in damage {
+        match d {
+            Damage::Truncate(i) if !bytes.is_empty() => bytes.truncate(i.index(bytes.len())),
+            Damage::Flip(i, b) if !bytes.is_empty() => {
+                let at = i.index(bytes.len());
+                bytes[at] ^= b;
+            }
+            Damage::Insert(i, t) => {
+                let at = i.index(bytes.len() + 1);
+                bytes.splice(at..at, t.bytes());
+            }
+            Damage::Replace(a, b) => {
+                bytes = String::from_utf8_lossy(&bytes)
+                    .replacen(a.as_str(), b, 1)
+                    .into_bytes();
+            }
+            _ => {}
+        }
+    }
+    // Storage only ever holds strings, so invalid UTF-8 cannot reach the parser.
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
+/// What every restored state must satisfy, however it was stored.
+fn assert_restored_is_sane(quiz: &Quiz, plan: &PlanInputs) -> Result<(), TestCaseError> {
+    prop_assert!(
+        !matches!(quiz.step, Step::Signal(i) if i >= SIGNAL_STEPS),
+        "step {:?}",
+        quiz.step
+    );
+    if !quiz.answers.is_complete() {
+        prop_assert!(
+            !matches!(quiz.step, Step::Context | Step::Review | Step::Result),
+            "step {:?} before the end",
+            quiz.step
+        );
+    }
+    for (q, a) in &quiz.answers.ratings {
+        let (_, spec) = MODEL
+            .question(q)
+            .ok_or_else(|| TestCaseError::fail(format!("unknown question {q}")))?;
+        prop_assert!(*a != Answer::NotApplicable || spec.na, "n/a kept for {q}");
+    }
+    prop_assert!(quiz
+        .answers
+        .context
+        .notice_days
+        .is_none_or(|d| d <= MAX_NOTICE_DAYS));
+    prop_assert!(
+        quiz.nickname.chars().count() <= MAX_NICKNAME
+            && !quiz.nickname.chars().any(char::is_control)
+    );
+    prop_assert!(plan.nickname.chars().count() <= MAX_NICKNAME_CHARS);
+    prop_assert!(plan.open_deliverables.len() <= MAX_DELIVERABLES);
+    prop_assert!(plan
+        .unpaid_amount_cents
+        .is_none_or(|c| c <= MAX_AMOUNT_CENTS));
+    prop_assert!(
+        plan.currency.is_empty()
+            || (plan.currency.len() == 3 && plan.currency.bytes().all(|b| b.is_ascii_uppercase()))
+    );
+    // Sanitizing is idempotent: what was restored needs no further cleaning.
+    prop_assert_eq!(&plan.clone().sanitized(), plan);
+    prop_assert_eq!(&quiz.clone().sanitized(), quiz);
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn any_stored_string_is_restored_sanely_or_rejected(
+        (quiz, plan) in any_progress(),
+        damage in prop::collection::vec(any_damage(), 0..4),
+        noise in messy_text(),
+        pick_noise in any::<bool>(),
+    ) {
+        let text = if pick_noise { noise } else { damaged(&stored::encode(&quiz, plan.as_ref()), &damage) };
+        match stored::restore(&text) {
+            Ok((quiz, plan)) => {
+                assert_restored_is_sane(&quiz, &plan)?;
+                // What is restored is written back and read again unchanged.
+                let again = stored::restore(&stored::encode(&quiz, Some(&plan))).expect("own output reads back");
+                prop_assert_eq!(again, (quiz, plan));
+            }
+            Err(Rejected::TooLarge) => prop_assert!(text.len() > stored::MAX_BYTES),
+            Err(Rejected::OtherVersion(v)) => prop_assert_ne!(v, stored::VERSION),
+            Err(Rejected::Corrupt) => {}
+        }
+    }
+
+    #[test]
+    fn undamaged_progress_always_comes_back((quiz, plan) in any_progress()) {
+        let (restored, restored_plan) = stored::restore(&stored::encode(&quiz, plan.as_ref())).expect("own output reads back");
+        assert_restored_is_sane(&restored, &restored_plan)?;
+        // Valid answers survive; only what the model does not know is dropped.
+        prop_assert_eq!(restored.answers.ratings, quiz.answers.sanitized().ratings);
+        prop_assert_eq!(restored_plan, plan.unwrap_or_default().sanitized());
+    }
+}
+
+// ---------------------------------------------------------------- stored formats
+
+/// Every stored format the widget ever shipped has fixtures in `tests/fixtures/stored/`,
+/// named `v<N>-<what>.json`. The current version's are read as they are; an older
+/// version's must be migrated or discarded cleanly — never half-read.
+#[test]
+fn every_shipped_stored_format_is_read_or_discarded_cleanly() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/stored");
+    let mut versions_seen = std::collections::BTreeSet::new();
+    for entry in std::fs::read_dir(&dir).expect("fixtures folder") {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let version: u32 = name
+            .strip_prefix('v')
+            .and_then(|r| r.split('-').next())
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("{name}: fixtures are named v<N>-<what>.json"));
+        versions_seen.insert(version);
+        let text = std::fs::read_to_string(&path).unwrap();
+        match stored::restore(&text) {
+            Ok((quiz, plan)) => {
+                assert_eq!(
+                    version,
+                    stored::VERSION,
+                    "{name}: an old format must not be read as the current one"
+                );
+                assert_restored_is_sane(&quiz, &plan).unwrap_or_else(|e| panic!("{name}: {e}"));
+                // The fixture is exactly what this version writes: nothing was dropped.
+                let written: serde_json::Value =
+                    serde_json::from_str(&stored::encode(&quiz, Some(&plan))).unwrap();
+                let fixture: serde_json::Value = serde_json::from_str(&text).unwrap();
+                let mut fixture = fixture;
+                if fixture["plan"].is_null() {
+                    fixture["plan"] = serde_json::to_value(PlanInputs::default()).unwrap();
+                }
+                assert_eq!(written, fixture, "{name}: the current format changed; bump stored::VERSION and keep this fixture");
+            }
+            Err(why) => {
+                assert!(
+                    version < stored::VERSION,
+                    "{name}: the current format was rejected: {why:?}"
+                );
+                assert_eq!(why, Rejected::OtherVersion(version), "{name}");
+            }
+        }
+    }
+    let expected: std::collections::BTreeSet<u32> = (1..=stored::VERSION).collect();
+    assert_eq!(
+        versions_seen, expected,
+        "keep at least one fixture for every stored version shipped"
+    );
+}
+
+#[test]
+fn a_format_from_a_newer_widget_is_discarded_not_misread() {
+    let newer = r#"{"v":2,"quiz":{"step":{"at":"result"},"answers":{"ratings":{}}},"plan":null}"#;
+    assert_eq!(stored::restore(newer), Err(Rejected::OtherVersion(2)));
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/stored/v1-result-with-plan.json"),
+    )
+    .unwrap();
+    let (quiz, plan) = stored::restore(&text).unwrap();
+    assert_eq!(quiz.step, Step::Result);
+    assert_eq!(plan.open_deliverables, ["Logo files", "Q4 report"]);
+    assert_eq!(plan.unpaid_amount_cents, Some(125_050));
+}
+
+// ---------------------------------------------------------------- typed values
+
+/// An amount written the way each of the widget's languages groups and marks decimals.
+fn written(cents: u64, style: u8) -> String {
+    let whole = (cents / 100).to_string();
+    let (group, decimal) = match style % 4 {
+        0 => (",", "."),
+        1 => (".", ","),
+        2 => ("\u{a0}", ","),
+        _ => ("", "."),
+    };
+    let mut grouped = String::new();
+    for (i, c) in whole.chars().enumerate() {
+        if i > 0 && (whole.len() - i) % 3 == 0 {
+            grouped.push_str(group);
+        }
+        grouped.push(c);
+    }
+    format!("{grouped}{decimal}{:02}", cents % 100)
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn amounts_in_any_local_style_parse_back(cents in 0..=MAX_AMOUNT_CENTS, style in any::<u8>()) {
+        prop_assert_eq!(parse_amount(&written(cents, style)), Some(cents), "{}", written(cents, style));
+    }
+
+    #[test]
+    fn any_typed_value_parses_to_something_bounded_or_nothing(
+        text in messy_text(),
+        digits in prop::collection::vec(prop::sample::select(vec!['0', '7', '9', ' ', '.', ',', '\u{a0}']), 0..30),
+    ) {
+        let digits: String = digits.into_iter().collect();
+        for t in [&text, &digits] {
+            prop_assert!(parse_amount(t).is_none_or(|c| c <= MAX_AMOUNT_CENTS));
+            prop_assert!(Context::parse_notice_days(t).is_none_or(|d| d <= MAX_NOTICE_DAYS));
+            if let Some(day) = Day::parse_iso(t) {
+                prop_assert_eq!(&day.iso(), t);
+            }
+            if let Some(lang) = Lang::from_tag(t) {
+                prop_assert!(Lang::ALL.contains(&lang));
+            }
+            prop_assert!(Answer::parse(t).is_none_or(|a| a.value() == t.as_str()));
+        }
+    }
+
+    #[test]
+    fn every_real_date_reads_back(y in 1990i32..=2200, m in 1u8..=12, d in 1u8..=31) {
+        let text = format!("{y:04}-{m:02}-{d:02}");
+        match Day::new(y, m, d) {
+            Some(day) => prop_assert_eq!(Day::parse_iso(&text), Some(day)),
+            None => prop_assert_eq!(Day::parse_iso(&text), None),
+        }
+    }
+}
+
+// ---------------------------------------------------------------- regressions
+
+/// Inputs the fuzzing above (or a review) once found worth keeping.
+#[test]
+fn regression_inputs_stay_handled() {
+    // A multi-byte character where an ASCII separator is expected must not slice inside it.
+    assert_eq!(Day::parse_iso("2026-1ž-1"), None);
+    assert_eq!(Day::parse_iso("２０２６-11-22"), None);
+    // Separators alone, or a decimal part with no digits, are not amounts.
+    for t in [".", ",,", " , ", "\u{a0}"] {
+        assert_eq!(parse_amount(t), None, "{t:?}");
+    }
+    // A huge stored document is refused before parsing.
+    assert_eq!(
+        stored::restore(&" ".repeat(stored::MAX_BYTES + 1)),
+        Err(Rejected::TooLarge)
+    );
+    // Deep nesting is refused by the JSON reader's recursion limit, not by a stack overflow.
+    let deep = format!(
+        "{{\"v\":1,\"quiz\":{}{}}}",
+        "[".repeat(10_000),
+        "]".repeat(10_000)
+    );
+    assert_eq!(stored::restore(&deep), Err(Rejected::Corrupt));
+    // Negative or absurd numbers where counts are expected.
+    assert_eq!(stored::restore(r#"{"v":-1}"#), Err(Rejected::Corrupt));
+    assert_eq!(
+        stored::restore(r#"{"v":1,"quiz":{"step":{"at":"signal","index":99}}}"#)
+            .map(|(q, _)| q.step),
+        Ok(Step::Intro)
+    );
+}
