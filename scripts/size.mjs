@@ -22,8 +22,9 @@ function walk(dir, base = '') {
   });
 }
 
-/** Stable name for a hashed file: client-checkup-1a2b3c_bg.wasm -> client-checkup_bg.wasm */
-export const stable = (f) => f.replace(/-[0-9a-f]{16}(?=[._])/, '');
+/** Stable name for a hashed file, distinct from the unhashed loader:
+ *  client-checkup-1a2b3c4d5e6f7a8b.js -> client-checkup-[hash].js */
+export const stable = (f) => f.replace(/-[0-9a-f]{16}(?=[._])/, '-[hash]');
 
 export function measure(dist = DIST) {
   const files = walk(dist).filter((f) => /\.(js|wasm)$/.test(f) && !LAZY.test(f)).sort();
