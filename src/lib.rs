@@ -13,6 +13,8 @@ pub mod options;
 pub mod plan;
 pub mod quiz;
 pub mod render;
+#[doc(hidden)]
+pub mod sample;
 pub mod stored;
 
 #[cfg(target_arch = "wasm32")]

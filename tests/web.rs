@@ -198,3 +198,29 @@ async fn two_instances_keep_separate_answers_and_languages() {
     a.unmount();
     b.unmount();
 }
+
+/// The in-browser half of the benchmark: the same realistic runs as
+/// `examples/bench.rs`, timed with `performance.now()`. Prints one `BENCH {json}` line
+/// that `scripts/bench.mjs` reads (it runs this test with `--release --nocapture`); in
+/// the normal suite it checks that every run produces a plan.
+#[wasm_bindgen_test]
+fn assess_and_plan_in_the_browser() {
+    use client_checkup::i18n::Lang;
+    use client_checkup::sample::{assess_and_plan, clients};
+    let perf = web_sys::window().unwrap().performance().expect("performance");
+    let runs = clients();
+    let mut rounds: Vec<f64> = (0..9)
+        .map(|_| {
+            let start = perf.now();
+            for _ in 0..100 {
+                for (answers, inputs) in &runs {
+                    let plan = assess_and_plan(answers, inputs, Lang::En);
+                    assert!(!plan.document.blocks.is_empty());
+                }
+            }
+            (perf.now() - start) * 1000.0 / (100 * runs.len()) as f64
+        })
+        .collect();
+    rounds.sort_by(f64::total_cmp);
+    console_log!("BENCH {{\"browser_assess_plan_us\":{:.2}}}", rounds[rounds.len() / 2]);
+}

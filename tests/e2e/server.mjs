@@ -3,6 +3,7 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
@@ -11,16 +12,36 @@ const TYPES = {
   '.ttf': 'font/ttf', '.svg': 'image/svg+xml', '.png': 'image/png', '.txt': 'text/plain; charset=utf-8',
 };
 
-/** Starts a server; resolves to { url, port, close(), requests: [] }. */
-export function serve(root, { port = 0, host = '127.0.0.1', headers = {}, pages = {} } = {}) {
+/** Brotli (else gzip) for clients that accept it, as a production host would serve. */
+function encode(req, body, cache) {
+  const accepts = String(req.headers['accept-encoding'] || '');
+  const kind = /\bbr\b/.test(accepts) ? 'br' : /\bgzip\b/.test(accepts) ? 'gzip' : null;
+  if (!kind || body.length < 256) return { body };
+  const key = `${kind}:${req.url}:${body.length}`;
+  if (!cache.has(key)) {
+    cache.set(key, kind === 'br'
+      ? zlib.brotliCompressSync(body, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } })
+      : zlib.gzipSync(body, { level: 9 }));
+  }
+  return { body: cache.get(key), encoding: kind };
+}
+
+/** Starts a server; resolves to { url, port, close(), requests: [] }. With `compress`,
+ *  responses are brotli- or gzip-encoded when the client accepts it. */
+export function serve(root, { port = 0, host = '127.0.0.1', headers = {}, pages = {}, compress = false } = {}) {
+  const cache = new Map();
+  const send = (req, res, status, head, raw) => {
+    const { body, encoding } = compress ? encode(req, Buffer.from(raw), cache) : { body: raw };
+    res.writeHead(status, encoding ? { ...head, 'content-encoding': encoding, vary: 'accept-encoding' } : head);
+    res.end(body);
+  };
   const requests = [];
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
     requests.push({ method: req.method, path: url.pathname, search: url.search });
     const extra = typeof headers === 'function' ? headers(url.pathname) : headers;
     if (Object.hasOwn(pages, url.pathname)) {
-      res.writeHead(200, { 'content-type': TYPES['.html'], ...extra });
-      res.end(pages[url.pathname]);
+      send(req, res, 200, { 'content-type': TYPES['.html'], ...extra }, pages[url.pathname]);
       return;
     }
     let file = path.join(root, decodeURIComponent(url.pathname));
@@ -28,8 +49,7 @@ export function serve(root, { port = 0, host = '127.0.0.1', headers = {}, pages 
     if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
     fs.readFile(file, (err, body) => {
       if (err) { res.writeHead(404, extra); res.end('not found'); return; }
-      res.writeHead(200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', ...extra });
-      res.end(body);
+      send(req, res, 200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', ...extra }, body);
     });
   });
   return new Promise((resolve) => {
