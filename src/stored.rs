@@ -22,8 +22,7 @@ pub fn key(namespace: &str) -> String {
 /// Whether a storage key belongs to this widget (any version), so older entries can be
 /// cleaned up and "forget my answers" can find them all.
 pub fn is_ours(key: &str) -> bool {
-    key.strip_prefix(PREFIX)
-        .is_some_and(|rest| rest.starts_with(":v"))
+    key.strip_prefix(PREFIX).is_some_and(|rest| rest.starts_with(":v"))
 }
 
 #[derive(Serialize, Deserialize)]
@@ -50,12 +49,7 @@ pub fn encode<P: Serialize>(quiz: &Quiz, plan: Option<&P>) -> String {
         quiz: &'a Quiz,
         plan: Option<&'a P>,
     }
-    serde_json::to_string(&Out {
-        v: VERSION,
-        quiz,
-        plan,
-    })
-    .unwrap_or_default()
+    serde_json::to_string(&Out { v: VERSION, quiz, plan }).unwrap_or_default()
 }
 
 /// Reads stored progress; the quiz comes back sanitized (see [`Quiz::sanitized`]).
@@ -78,6 +72,5 @@ pub fn decode<P: for<'de> Deserialize<'de>>(text: &str) -> Result<(Quiz, Option<
 /// What the widget restores on load: [`decode`] with the plan inputs sanitized too (an
 /// entry without plan inputs gives the defaults). Every field that comes back is bounded.
 pub fn restore(text: &str) -> Result<(Quiz, PlanInputs), Rejected> {
-    decode::<PlanInputs>(text)
-        .map(|(quiz, plan)| (quiz, plan.map(PlanInputs::sanitized).unwrap_or_default()))
+    decode::<PlanInputs>(text).map(|(quiz, plan)| (quiz, plan.map(PlanInputs::sanitized).unwrap_or_default()))
 }

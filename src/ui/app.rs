@@ -31,15 +31,11 @@ pub struct AppProps {
 
 fn restore(key: &str, namespace: &str) -> (Quiz, PlanInputs) {
     storage::remove_other_versions(namespace, key);
-    let Some(text) = storage::load(key) else {
-        return Default::default();
-    };
+    let Some(text) = storage::load(key) else { return Default::default() };
     match stored::restore(&text) {
         Ok(restored) => restored,
         Err(why) => {
-            crate::edge::warn(&format!(
-                "Client Checkup: discarded stored answers ({why:?})."
-            ));
+            crate::edge::warn(&format!("Client Checkup: discarded stored answers ({why:?})."));
             storage::remove(key);
             Default::default()
         }
@@ -48,9 +44,7 @@ fn restore(key: &str, namespace: &str) -> (Quiz, PlanInputs) {
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let key: Rc<str> = use_memo(props.namespace.clone(), |ns| stored::key(ns))
-        .as_str()
-        .into();
+    let key: Rc<str> = use_memo(props.namespace.clone(), |ns| stored::key(ns)).as_str().into();
     let restored = {
         let (key, ns) = (key.clone(), props.namespace.clone());
         use_memo((), move |_| restore(&key, &ns))
@@ -74,17 +68,14 @@ pub fn App(props: &AppProps) -> Html {
     // Keep progress across reloads; an untouched quiz leaves nothing behind.
     {
         let key = key.clone();
-        use_effect_with(
-            (state.0.clone(), (*plan_inputs).clone()),
-            move |(quiz, plan)| {
-                if *quiz == Quiz::default() {
-                    storage::remove(&key);
-                } else {
-                    let plan = (*plan != PlanInputs::default()).then_some(plan);
-                    storage::save(&key, &stored::encode(quiz, plan));
-                }
-            },
-        );
+        use_effect_with((state.0.clone(), (*plan_inputs).clone()), move |(quiz, plan)| {
+            if *quiz == Quiz::default() {
+                storage::remove(&key);
+            } else {
+                let plan = (*plan != PlanInputs::default()).then_some(plan);
+                storage::save(&key, &stored::encode(quiz, plan));
+            }
+        });
     }
 
     // Languages other than English arrive as assets; fall back to English if that fails.
@@ -97,10 +88,7 @@ pub fn App(props: &AppProps) -> Html {
                     match assets::load_language(wanted).await {
                         Ok(()) => installed.set(*installed + 1),
                         Err(e) => {
-                            crate::edge::warn(&format!(
-                                "Client Checkup: could not load language {}: {e}. Using English.",
-                                wanted.id()
-                            ));
+                            crate::edge::warn(&format!("Client Checkup: could not load language {}: {e}. Using English.", wanted.id()));
                             lang.set(Lang::En);
                         }
                     }
@@ -119,12 +107,8 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     {
-        let (host, root, first, last) = (
-            props.host.clone(),
-            root.clone(),
-            first_render.clone(),
-            last_step.clone(),
-        );
+        let (host, root, first, last) =
+            (props.host.clone(), root.clone(), first_render.clone(), last_step.clone());
         let answers = state.0.answers.clone();
         use_effect_with(state.0.step, move |step| {
             let prev = std::mem::replace(&mut *last.borrow_mut(), *step);
@@ -163,12 +147,7 @@ pub fn App(props: &AppProps) -> Html {
             Callback::from(move |l| lang.set(l))
         },
     };
-    let heading = props
-        .options
-        .heading
-        .clone()
-        .map(AttrValue::from)
-        .unwrap_or_else(|| ui.t("ui.title"));
+    let heading = props.options.heading.clone().map(AttrValue::from).unwrap_or_else(|| ui.t("ui.title"));
     let forget = {
         let (state, key, plan_inputs) = (state.clone(), key.clone(), plan_inputs.clone());
         Callback::from(move |_| {
@@ -191,7 +170,10 @@ pub fn App(props: &AppProps) -> Html {
             <ResultView state={state.clone()} plan_inputs={(*plan_inputs).clone()} on_plan_inputs={on_plan_inputs} />
         },
     };
-    let class = classes!("cc", props.options.compact.then_some("cc-compact"),);
+    let class = classes!(
+        "cc",
+        props.options.compact.then_some("cc-compact"),
+    );
     html! {
         <ContextProvider<Ui> context={ui.clone()}>
             <section class={class} data-theme={props.options.theme.id()} lang={ui.lang.id()}
@@ -217,15 +199,8 @@ pub fn App(props: &AppProps) -> Html {
 
 /// Focuses the first element matching `selector` inside this widget.
 fn focus(root: &NodeRef, selector: &str) {
-    let Some(root) = root.cast::<Element>() else {
-        return;
-    };
-    if let Some(el) = root
-        .query_selector(selector)
-        .ok()
-        .flatten()
-        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
-    {
+    let Some(root) = root.cast::<Element>() else { return };
+    if let Some(el) = root.query_selector(selector).ok().flatten().and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
         let _ = el.focus();
     }
 }
