@@ -111,21 +111,17 @@ pub fn PlanView(props: &PlanViewProps) -> Html {
         let status = status.clone();
         move |key: &str, ui: &Ui| status.set(Some(ui.t(key)))
     };
-    let on_md = {
+    // Markdown and calendar files are rendered and saved at once; the PDF (below) waits
+    // for its font.
+    let save_as = |ext: &'static str, mime: &'static str, render: fn(&Plan) -> String| {
         let (plan, ui, say) = (plan.clone(), ui.clone(), say.clone());
         Callback::from(move |_| {
-            let ok = download::save(&plan_file_name(&plan, "md"), "text/markdown;charset=utf-8", markdown(&plan.document).as_bytes());
-            say(if ok.is_ok() { "ui.plan.saved" } else { "ui.plan.save_failed" }, &ui);
+            let ok = download::save(&plan_file_name(&plan, ext), mime, render(&plan).as_bytes()).is_ok();
+            say(if ok { "ui.plan.saved" } else { "ui.plan.save_failed" }, &ui);
         })
     };
-    let on_ics = {
-        let (plan, ui, say) = (plan.clone(), ui.clone(), say.clone());
-        Callback::from(move |_| {
-            let text = ics(&plan, plan.lang, &plan.nickname);
-            let ok = download::save(&plan_file_name(&plan, "ics"), "text/calendar;charset=utf-8", text.as_bytes());
-            say(if ok.is_ok() { "ui.plan.saved" } else { "ui.plan.save_failed" }, &ui);
-        })
-    };
+    let on_md = save_as("md", "text/markdown;charset=utf-8", |p| markdown(&p.document));
+    let on_ics = save_as("ics", "text/calendar;charset=utf-8", |p| ics(p, p.lang, &p.nickname));
     let on_pdf = {
         let (plan, ui, say) = (plan.clone(), ui.clone(), say.clone());
         Callback::from(move |_| {
