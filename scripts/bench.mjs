@@ -8,7 +8,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import zlib from 'node:zlib';
 import { execFileSync } from 'node:child_process';
 import { measure } from './size.mjs';
 import { launch, serve, DIST, ROOT, Widget, SIGNALS } from '../tests/e2e/helpers.mjs';
@@ -107,10 +106,7 @@ async function memoryAfterQuiz(browser, base) {
   await page.goto(`${base}/index.html`);
   const w = await new Widget(page).ready();
   await w.click('start');
-  for (const s of SIGNALS) {
-    await w.answerAll(['losing_money', 'time_drain'].includes(s) ? '3' : '1');
-    await w.click('next');
-  }
+  await w.answerSignals(Object.fromEntries(SIGNALS.map((s) => [s, ['losing_money', 'time_drain'].includes(s) ? '3' : '1'])));
   await w.context({ contract: 'signed', unpaid: 'yes' });
   await w.click('review');
   await w.click('finish');
