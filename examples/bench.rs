@@ -27,15 +27,8 @@ fn time_us(n: u32, rounds: usize, mut f: impl FnMut()) -> f64 {
 }
 
 fn main() {
-    let n: u32 = std::env::args()
-        .nth(1)
-        .and_then(|a| a.parse().ok())
-        .unwrap_or(2000);
-    let font = std::fs::read(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/assets/fonts/checkup-sans.ttf"
-    ))
-    .expect("font");
+    let n: u32 = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(2000);
+    let font = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/fonts/checkup-sans.ttf")).expect("font");
     let runs = clients();
     let mut out = Vec::new();
     for lang in [Lang::En, Lang::Cs] {
@@ -49,9 +42,7 @@ fn main() {
         let doc = &plan.document;
         let md = time_us(n, 9, || drop(black_box(markdown(doc))));
         let cal = time_us(n, 9, || drop(black_box(ics(&plan, lang, "bench"))));
-        let pdf_us = time_us((n / 20).max(5), 9, || {
-            drop(black_box(pdf::pdf(doc, &font, Paper::A4, lang.id())))
-        });
+        let pdf_us = time_us((n / 20).max(5), 9, || drop(black_box(pdf::pdf(doc, &font, Paper::A4, lang.id()))));
         out.push(format!(
             "\"{}\":{{\"assess_plan_us\":{assess_plan:.2},\"markdown_us\":{md:.2},\"ics_us\":{cal:.2},\"pdf_us\":{pdf_us:.1}}}",
             lang.id()

@@ -13,13 +13,20 @@ pub struct Document {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub enum Block {
     /// A section heading, level 2 or 3 (the title is level 1).
-    Heading { level: u8, text: String },
+    Heading {
+        level: u8,
+        text: String,
+    },
     Paragraph(String),
     /// Tasks to tick off: Markdown `- [ ]`, PDF check boxes.
     Checklist(Vec<String>),
     Bullets(Vec<String>),
     /// A dated step: the date as shown to people, its ISO form, and what to do.
-    Dated { date: String, iso: String, text: String },
+    Dated {
+        date: String,
+        iso: String,
+        text: String,
+    },
     /// A block of text meant to be copied as it is (the notice draft), line breaks kept.
     Letter(String),
 }

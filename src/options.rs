@@ -135,14 +135,20 @@ mod tests {
     use super::*;
 
     fn from(pairs: &[(&str, &str)]) -> (Options, Vec<Warning>) {
-        let owned: Vec<(String, String)> =
-            pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let owned: Vec<(String, String)> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
         parse(|name| owned.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()))
     }
 
     #[test]
     fn good_values_are_taken() {
-        let (o, w) = from(&[("lang", "CS"), ("theme", "dark"), ("accent", "#0B6E4F"), ("compact", ""), ("heading", " Hi "), ("id", "sidebar-1")]);
+        let (o, w) = from(&[
+            ("lang", "CS"),
+            ("theme", "dark"),
+            ("accent", "#0B6E4F"),
+            ("compact", ""),
+            ("heading", " Hi "),
+            ("id", "sidebar-1"),
+        ]);
         assert!(w.is_empty(), "{w:?}");
         assert_eq!(o.lang, Some(Lang::Cs));
         assert_eq!(o.theme, Theme::Dark);
@@ -154,7 +160,14 @@ mod tests {
 
     #[test]
     fn bad_values_warn_once_each_and_keep_defaults() {
-        let (o, w) = from(&[("lang", "de"), ("theme", "neon"), ("accent", "red;}body{display:none"), ("compact", "maybe"), ("heading", &"x".repeat(500)), ("id", "a b")]);
+        let (o, w) = from(&[
+            ("lang", "de"),
+            ("theme", "neon"),
+            ("accent", "red;}body{display:none"),
+            ("compact", "maybe"),
+            ("heading", &"x".repeat(500)),
+            ("id", "a b"),
+        ]);
         assert_eq!(o, Options::default());
         let names: Vec<_> = w.iter().map(|w| w.option).collect();
         assert_eq!(names, ["lang", "theme", "accent", "compact", "heading", "id"]);

@@ -95,20 +95,11 @@ struct Parts {
 
 /// Builds the plan for an assessment. Pure: no clock, no randomness; `inputs` are
 /// sanitized here, so stored or hostile inputs are safe to pass as they are.
-pub fn build_plan(
-    model: &Model,
-    assessment: &Assessment,
-    answers: &Answers,
-    inputs: &PlanInputs,
-    lang: Lang,
-) -> Plan {
+pub fn build_plan(model: &Model, assessment: &Assessment, answers: &Answers, inputs: &PlanInputs, lang: Lang) -> Plan {
     let inputs = inputs.clone().sanitized();
     let cat = lang.catalog();
-    let client = if inputs.nickname.is_empty() {
-        cat.t("plan.client_fallback").to_owned()
-    } else {
-        inputs.nickname.clone()
-    };
+    let client =
+        if inputs.nickname.is_empty() { cat.t("plan.client_fallback").to_owned() } else { inputs.nickname.clone() };
     let cx = Ctx {
         cat,
         assessment,
@@ -176,9 +167,7 @@ fn why(cx: &Ctx) -> Vec<Block> {
     }
     if !a.rules.is_empty() {
         blocks.push(Block::Paragraph(cx.text("plan.why.rules", &[])));
-        blocks.push(Block::Bullets(
-            a.rules.iter().map(|r| cx.text(&format!("rule.{}", r.id()), &[])).collect(),
-        ));
+        blocks.push(Block::Bullets(a.rules.iter().map(|r| cx.text(&format!("rule.{}", r.id()), &[])).collect()));
     }
     blocks
 }

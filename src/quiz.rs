@@ -61,9 +61,15 @@ pub enum Action {
     Back,
     /// Jump to a step from the review, to change an answer there; Next returns to review.
     Edit(Step),
-    Answer { question: String, answer: Answer },
+    Answer {
+        question: String,
+        answer: Answer,
+    },
     /// A choice context question, by id and value id.
-    Context { id: String, value: String },
+    Context {
+        id: String,
+        value: String,
+    },
     ContractEnd(Option<Day>),
     NoticeDays(Option<u16>),
     Nickname(String),
@@ -185,10 +191,7 @@ impl Quiz {
 }
 
 fn missing_of(answers: &Answers, i: usize) -> Vec<String> {
-    SignalId::ALL
-        .get(i)
-        .map(|s| answers.missing(*s).into_iter().map(str::to_owned).collect())
-        .unwrap_or_default()
+    SignalId::ALL.get(i).map(|s| answers.missing(*s).into_iter().map(str::to_owned).collect()).unwrap_or_default()
 }
 
 fn first_incomplete(answers: &Answers) -> Option<usize> {

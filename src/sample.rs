@@ -10,22 +10,14 @@ use crate::plan::{build_plan, Channel, Plan, PlanInputs};
 /// An agency client that drains time and money after a failed repair (an exit plan with
 /// every input filled in), and a client whose communication broke down (a repair plan).
 pub fn clients() -> [(Answers, PlanInputs); 2] {
-    let exit = rated(
-        &[
-            ("time_drain", 3),
-            ("losing_money", 3),
-            ("dismisses_advice", 2),
-            ("stalled", 2),
-        ],
-        |c| {
-            c.set("contract", "signed");
-            c.set("open_work", "yes");
-            c.set("unpaid", "yes");
-            c.set("repair_tried", "yes");
-            c.notice_days = Some(21);
-            c.contract_end = Day::new(2027, 1, 15);
-        },
-    );
+    let exit = rated(&[("time_drain", 3), ("losing_money", 3), ("dismisses_advice", 2), ("stalled", 2)], |c| {
+        c.set("contract", "signed");
+        c.set("open_work", "yes");
+        c.set("unpaid", "yes");
+        c.set("repair_tried", "yes");
+        c.notice_days = Some(21);
+        c.contract_end = Day::new(2027, 1, 15);
+    });
     let exit_inputs = PlanInputs {
         nickname: "Acme Studio".into(),
         today: Day::new(2026, 11, 20),
@@ -40,10 +32,7 @@ pub fn clients() -> [(Answers, PlanInputs); 2] {
         c.set("contract", "none");
         c.set("repair_tried", "no");
     });
-    let repair_inputs = PlanInputs {
-        today: Day::new(2026, 11, 20),
-        ..PlanInputs::default()
-    };
+    let repair_inputs = PlanInputs { today: Day::new(2026, 11, 20), ..PlanInputs::default() };
     [(exit, exit_inputs), (repair, repair_inputs)]
 }
 
@@ -54,20 +43,11 @@ pub fn assess_and_plan(answers: &Answers, inputs: &PlanInputs, lang: Lang) -> Pl
 }
 
 /// Every question "never" except the listed signals (by id prefix) at the given rating.
-fn rated(
-    signals: &[(&str, u8)],
-    context: impl FnOnce(&mut crate::assessment::answers::Context),
-) -> Answers {
+fn rated(signals: &[(&str, u8)], context: impl FnOnce(&mut crate::assessment::answers::Context)) -> Answers {
     let mut a = Answers::default();
     for q in MODEL.questions() {
-        let level = signals
-            .iter()
-            .find(|(s, _)| q.id.starts_with(&format!("{s}.")))
-            .map_or(0, |(_, r)| *r);
-        a.set(
-            &q.id,
-            Answer::Rated(Rating::from_value(level).unwrap_or(Rating::Never)),
-        );
+        let level = signals.iter().find(|(s, _)| q.id.starts_with(&format!("{s}."))).map_or(0, |(_, r)| *r);
+        a.set(&q.id, Answer::Rated(Rating::from_value(level).unwrap_or(Rating::Never)));
     }
     context(&mut a.context);
     a

@@ -4,9 +4,7 @@
 use client_checkup::assessment::answers::{Contract, YesNo};
 use client_checkup::assessment::guidance::GuidanceKind;
 use client_checkup::assessment::model::Model;
-use client_checkup::assessment::{
-    assess, select_guidance, Answer, Answers, Rating, RuleId, SignalId, Verdict, MODEL,
-};
+use client_checkup::assessment::{assess, select_guidance, Answer, Answers, Rating, RuleId, SignalId, Verdict, MODEL};
 use proptest::prelude::*;
 
 /// A client: every question "never" unless listed; `na` marks "not applicable".
@@ -35,9 +33,13 @@ struct Case {
 
 fn cases() -> Vec<Case> {
     let mut failed_repair = client(&[
-        ("poor_communication.no_channel", "3"), ("poor_communication.broken_promises", "3"),
-        ("poor_communication.chasing", "3"), ("time_drain.slow_replies", "3"),
-        ("time_drain.unprepared", "3"), ("stalled.no_improvement", "3"), ("dismisses_advice.rejects_ideas", "2"),
+        ("poor_communication.no_channel", "3"),
+        ("poor_communication.broken_promises", "3"),
+        ("poor_communication.chasing", "3"),
+        ("time_drain.slow_replies", "3"),
+        ("time_drain.unprepared", "3"),
+        ("stalled.no_improvement", "3"),
+        ("dismisses_advice.rejects_ideas", "2"),
         ("negativity.negative_tone", "2"),
     ]);
     failed_repair.context.repair_tried = Some(YesNo::Yes);
@@ -57,8 +59,11 @@ fn cases() -> Vec<Case> {
         Case {
             name: "late-night 'finish it by tonight' micro-emergencies [001][003]",
             answers: client(&[
-                ("time_drain.after_hours", "3"), ("time_drain.rush", "3"), ("time_drain.unprepared", "2"),
-                ("low_respect.ignores_boundaries", "3"), ("low_respect.refuses_contract", "na"),
+                ("time_drain.after_hours", "3"),
+                ("time_drain.rush", "3"),
+                ("time_drain.unprepared", "2"),
+                ("low_respect.ignores_boundaries", "3"),
+                ("low_respect.refuses_contract", "na"),
                 ("losing_money.scope_creep", "2"),
             ]),
             expect: Verdict::Repair,
@@ -66,8 +71,11 @@ fn cases() -> Vec<Case> {
         Case {
             name: "the discount hunter: freebies, 'others would do it for less' [002][003][004]",
             answers: client(&[
-                ("losing_money.underpays", "4"), ("losing_money.scope_creep", "3"), ("losing_money.pays_late", "2"),
-                ("dismisses_advice.rejects_ideas", "2"), ("low_respect.doubts_expertise", "2"),
+                ("losing_money.underpays", "4"),
+                ("losing_money.scope_creep", "3"),
+                ("losing_money.pays_late", "2"),
+                ("dismisses_advice.rejects_ideas", "2"),
+                ("low_respect.doubts_expertise", "2"),
             ]),
             expect: Verdict::Repair,
         },
@@ -84,14 +92,20 @@ fn cases() -> Vec<Case> {
         Case {
             name: "the ghost: no channel, promises to call back and never does [000]",
             answers: client(&[
-                ("poor_communication.no_channel", "3"), ("poor_communication.broken_promises", "3"),
-                ("poor_communication.chasing", "4"), ("time_drain.slow_replies", "3"),
+                ("poor_communication.no_channel", "3"),
+                ("poor_communication.broken_promises", "3"),
+                ("poor_communication.chasing", "4"),
+                ("time_drain.slow_replies", "3"),
             ]),
             expect: Verdict::Repair,
         },
         Case {
             name: "outgrown: too little work for the time, you have moved on [002]",
-            answers: client(&[("stalled.not_enough_work", "3"), ("stalled.outgrown", "3"), ("stalled.no_improvement", "2")]),
+            answers: client(&[
+                ("stalled.not_enough_work", "3"),
+                ("stalled.outgrown", "3"),
+                ("stalled.no_improvement", "2"),
+            ]),
             expect: Verdict::Watch,
         },
         Case {
@@ -107,24 +121,38 @@ fn cases() -> Vec<Case> {
         Case {
             name: "toxic on every front [000][004]",
             answers: client(&[
-                ("time_drain.after_hours", "4"), ("time_drain.rush", "4"), ("dismisses_advice.no_compromise", "4"),
-                ("dismisses_advice.rejects_ideas", "3"), ("low_respect.doubts_expertise", "4"),
-                ("low_respect.ignores_terms", "3"), ("negativity.negative_tone", "4"), ("negativity.dread", "4"),
-                ("losing_money.scope_creep", "4"), ("losing_money.underpays", "3"), ("abuse.impossible_demands", "2"),
+                ("time_drain.after_hours", "4"),
+                ("time_drain.rush", "4"),
+                ("dismisses_advice.no_compromise", "4"),
+                ("dismisses_advice.rejects_ideas", "3"),
+                ("low_respect.doubts_expertise", "4"),
+                ("low_respect.ignores_terms", "3"),
+                ("negativity.negative_tone", "4"),
+                ("negativity.dread", "4"),
+                ("losing_money.scope_creep", "4"),
+                ("losing_money.underpays", "3"),
+                ("abuse.impossible_demands", "2"),
             ]),
             expect: Verdict::Exit,
         },
         Case {
             name: "a new client not invoiced yet, a little slow to reply (N/A where honest)",
             answers: client(&[
-                ("losing_money.no_pay", "na"), ("losing_money.pays_late", "na"), ("stalled.no_improvement", "na"),
+                ("losing_money.no_pay", "na"),
+                ("losing_money.pays_late", "na"),
+                ("stalled.no_improvement", "na"),
                 ("time_drain.slow_replies", "2"),
             ]),
             expect: Verdict::Keep,
         },
         Case {
             name: "one mild signal only: sometimes late at night, sometimes rushed",
-            answers: client(&[("time_drain.after_hours", "2"), ("time_drain.rush", "2"), ("time_drain.unprepared", "2"), ("time_drain.slow_replies", "2")]),
+            answers: client(&[
+                ("time_drain.after_hours", "2"),
+                ("time_drain.rush", "2"),
+                ("time_drain.unprepared", "2"),
+                ("time_drain.slow_replies", "2"),
+            ]),
             expect: Verdict::Watch,
         },
     ]
@@ -136,7 +164,10 @@ fn realistic_clients_reach_the_expected_verdict() {
     for c in cases() {
         let a = assess(&MODEL, &c.answers);
         if a.verdict != c.expect {
-            wrong.push(format!("{}: expected {:?}, got {:?} (overall {}, rules {:?})", c.name, c.expect, a.verdict, a.overall, a.rules));
+            wrong.push(format!(
+                "{}: expected {:?}, got {:?} (overall {}, rules {:?})",
+                c.name, c.expect, a.verdict, a.overall, a.rules
+            ));
         }
     }
     assert!(wrong.is_empty(), "\n{}", wrong.join("\n"));
@@ -201,9 +232,13 @@ fn a_single_mild_signal_never_ends_a_relationship() {
     for s in SignalId::ALL.into_iter().filter(|s| *s != SignalId::Abuse) {
         // Every question of one signal at "sometimes": a mild signal on its own.
         // (Not paying at all is its own rule, tested above.)
-        let rated: Vec<(&str, &str)> = MODEL.signal(s).questions.iter()
+        let rated: Vec<(&str, &str)> = MODEL
+            .signal(s)
+            .questions
+            .iter()
             .filter(|q| q.id != "losing_money.no_pay")
-            .map(|q| (q.id.as_str(), "2")).collect();
+            .map(|q| (q.id.as_str(), "2"))
+            .collect();
         let mut answers = client(&rated);
         answers.context.repair_tried = Some(YesNo::Yes);
         let a = assess(&MODEL, &answers);
@@ -214,10 +249,16 @@ fn a_single_mild_signal_never_ends_a_relationship() {
 
 #[test]
 fn explanation_ranks_drivers_and_lists_rules() {
-    let a = assess(&MODEL, &client(&[
-        ("losing_money.underpays", "4"), ("losing_money.scope_creep", "4"), ("time_drain.rush", "3"),
-        ("time_drain.after_hours", "3"), ("abuse.insults", "3"),
-    ]));
+    let a = assess(
+        &MODEL,
+        &client(&[
+            ("losing_money.underpays", "4"),
+            ("losing_money.scope_creep", "4"),
+            ("time_drain.rush", "3"),
+            ("time_drain.after_hours", "3"),
+            ("abuse.insults", "3"),
+        ]),
+    );
     assert_eq!(a.drivers.first(), Some(&SignalId::LosingMoney));
     assert!(a.drivers.contains(&SignalId::TimeDrain));
     let scores: Vec<u8> = a.drivers.iter().map(|s| a.score(*s).unwrap()).collect();
@@ -228,8 +269,12 @@ fn explanation_ranks_drivers_and_lists_rules() {
 #[test]
 fn repair_guidance_answers_the_signals_that_fired() {
     let mut a = client(&[
-        ("poor_communication.no_channel", "3"), ("poor_communication.chasing", "3"), ("poor_communication.broken_promises", "2"),
-        ("losing_money.scope_creep", "3"), ("losing_money.underpays", "3"), ("time_drain.rush", "2"),
+        ("poor_communication.no_channel", "3"),
+        ("poor_communication.chasing", "3"),
+        ("poor_communication.broken_promises", "2"),
+        ("losing_money.scope_creep", "3"),
+        ("losing_money.underpays", "3"),
+        ("time_drain.rush", "2"),
     ]);
     a.context.contract = Some(Contract::None);
     let r = assess(&MODEL, &a);
@@ -250,7 +295,15 @@ fn exit_guidance_is_adjusted_by_context() {
     a.context.income_share = Some(client_checkup::assessment::answers::IncomeShare::Gt60);
     a.context.tenure = Some(client_checkup::assessment::answers::Tenure::Gt3y);
     let g = select_guidance(&MODEL, &assess(&MODEL, &a), &a);
-    for id in ["review_contract", "end_at_contract_end", "unpaid_first", "close_open_work", "line_up_work", "gentle_handover", "in_writing"] {
+    for id in [
+        "review_contract",
+        "end_at_contract_end",
+        "unpaid_first",
+        "close_open_work",
+        "line_up_work",
+        "gentle_handover",
+        "in_writing",
+    ] {
         assert!(g.items.iter().any(|i| i == id), "missing {id}");
     }
     let mut b = a.clone();

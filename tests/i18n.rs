@@ -68,7 +68,11 @@ fn plural_messages_have_exactly_the_languages_cldr_categories() {
             let Message::Plural(forms) = &c.messages[*k] else { panic!("{}: {k} must be a plural", lang.id()) };
             let have: BTreeSet<&str> = forms.keys().map(String::as_str).collect();
             assert!(cats.is_subset(&have), "{}: {k} lacks {:?}", lang.id(), cats.difference(&have).collect::<Vec<_>>());
-            assert!(have.iter().all(|f| ["zero", "one", "two", "few", "many", "other"].contains(f)), "{}: {k}", lang.id());
+            assert!(
+                have.iter().all(|f| ["zero", "one", "two", "few", "many", "other"].contains(f)),
+                "{}: {k}",
+                lang.id()
+            );
         }
     }
     // The forms people actually read: 1 / 3 / 5 in Czech, Polish and Russian.
@@ -83,7 +87,13 @@ fn plural_messages_have_exactly_the_languages_cldr_categories() {
 #[test]
 fn dates_and_numbers_follow_the_language() {
     let day = client_checkup::dates::Day::parse_iso("2026-11-22").unwrap();
-    let expect = [(Lang::En, "22 November 2026"), (Lang::Cs, "listopadu"), (Lang::Pl, "listopada"), (Lang::Ru, "ноября"), (Lang::Ca, "de novembre")];
+    let expect = [
+        (Lang::En, "22 November 2026"),
+        (Lang::Cs, "listopadu"),
+        (Lang::Pl, "listopada"),
+        (Lang::Ru, "ноября"),
+        (Lang::Ca, "de novembre"),
+    ];
     for (lang, part) in expect {
         assert!(catalog(lang).date(day).contains(part), "{}: {}", lang.id(), catalog(lang).date(day));
     }
@@ -131,9 +141,16 @@ fn the_verdict_and_scores_never_depend_on_the_language() {
     for lang in Lang::ALL {
         let plan = build_plan(&MODEL, &reference, &a, &PlanInputs::default(), lang);
         assert_eq!(plan.verdict, reference.verdict, "{}", lang.id());
-        assert_eq!(plan.milestones.iter().map(|m| (m.id, m.date)).collect::<Vec<_>>(),
-            build_plan(&MODEL, &reference, &a, &PlanInputs::default(), Lang::En).milestones.iter().map(|m| (m.id, m.date)).collect::<Vec<_>>(),
-            "{}: same dates in every language", lang.id());
+        assert_eq!(
+            plan.milestones.iter().map(|m| (m.id, m.date)).collect::<Vec<_>>(),
+            build_plan(&MODEL, &reference, &a, &PlanInputs::default(), Lang::En)
+                .milestones
+                .iter()
+                .map(|m| (m.id, m.date))
+                .collect::<Vec<_>>(),
+            "{}: same dates in every language",
+            lang.id()
+        );
     }
 }
 

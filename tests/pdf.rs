@@ -38,20 +38,10 @@ fn tool(name: &str, args: &[&str], file: &Path, after: &[&str]) -> String {
         .arg(file)
         .args(after)
         .output()
-        .unwrap_or_else(|e| {
-            panic!("`{name}` is needed for the PDF tests (apt-get install poppler-utils): {e}")
-        });
+        .unwrap_or_else(|e| panic!("`{name}` is needed for the PDF tests (apt-get install poppler-utils): {e}"));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(
-        out.status.success(),
-        "{name} failed on {}: {stderr}",
-        file.display()
-    );
-    assert!(
-        stderr.trim().is_empty(),
-        "{name} complained about {}: {stderr}",
-        file.display()
-    );
+    assert!(out.status.success(), "{name} failed on {}: {stderr}", file.display());
+    assert!(stderr.trim().is_empty(), "{name} complained about {}: {stderr}", file.display());
     String::from_utf8(out.stdout).expect("poppler prints UTF-8")
 }
 
@@ -93,38 +83,17 @@ fn squeezed(text: &str) -> String {
 
 fn is_footer(line: &str) -> bool {
     let parts: Vec<&str> = line.split('/').map(str::trim).collect();
-    parts.len() == 2
-        && parts
-            .iter()
-            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    parts.len() == 2 && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
 }
 
 fn long_word() -> String {
-    "abcdefghij"
-        .repeat(1000)
-        .chars()
-        .enumerate()
-        .map(|(i, c)| if i % 1000 == 999 { 'Z' } else { c })
-        .collect()
+    "abcdefghij".repeat(1000).chars().enumerate().map(|(i, c)| if i % 1000 == 999 { 'Z' } else { c }).collect()
 }
 
 fn lorem(n: usize) -> String {
-    let words = [
-        "plan",
-        "client",
-        "invoice",
-        "notice",
-        "deadline",
-        "handover",
-        "agreement",
-        "check-in",
-        "scope",
-        "payment",
-    ];
-    (0..n)
-        .map(|i| words[(i * 7 + i / 3) % words.len()])
-        .collect::<Vec<_>>()
-        .join(" ")
+    let words =
+        ["plan", "client", "invoice", "notice", "deadline", "handover", "agreement", "check-in", "scope", "payment"];
+    (0..n).map(|i| words[(i * 7 + i / 3) % words.len()]).collect::<Vec<_>>().join(" ")
 }
 
 fn hostile_doc() -> Document {
@@ -146,10 +115,20 @@ fn hostile_doc() -> Document {
                 "Emoji 👍🏽 and 🎉 in a task".into(),
             ]),
             Block::Bullets(vec!["One clear reason".into(), "Thanks \u{202E}evil\u{202C} mark".into()]),
-            Block::Dated { date: "22 November 2026".into(), iso: "2026-11-22".into(), text: "Talk to the client".into() },
-            Block::Dated { date: "6. prosince 2026".into(), iso: "2026-12-06".into(), text: "Poslední pracovní den".into() },
+            Block::Dated {
+                date: "22 November 2026".into(),
+                iso: "2026-11-22".into(),
+                text: "Talk to the client".into(),
+            },
+            Block::Dated {
+                date: "6. prosince 2026".into(),
+                iso: "2026-12-06".into(),
+                text: "Poslední pracovní den".into(),
+            },
             Block::Paragraph("Controls:\u{0}\u{7}\u{1b}[31m bell\u{8} tab\tend \\ ( ) ) backslash".into()),
-            Block::Letter("Dear Anna,\n\n    I am writing to give notice.\nAmount owed: 1 200 €\n\nKind regards,\nJan".into()),
+            Block::Letter(
+                "Dear Anna,\n\n    I am writing to give notice.\nAmount owed: 1 200 €\n\nKind regards,\nJan".into(),
+            ),
             Block::Paragraph(long_word()),
         ],
     }
@@ -161,82 +140,39 @@ fn text_comes_back_intact() {
     assert!(bytes.starts_with(b"%PDF-"));
     let file = write("hostile", &bytes);
     let text = text(&file);
-    for expected in [
-        CS,
-        PL,
-        RU,
-        CA,
-        CA_L,
-        PUNCT,
-        "Exit plan for Acme ☐ “Ďábel”",
-        "Čeština",
-        "Русский",
-    ] {
+    for expected in [CS, PL, RU, CA, CA_L, PUNCT, "Exit plan for Acme ☐ “Ďábel”", "Čeština", "Русский"]
+    {
         assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
     }
-    assert!(
-        text.contains("Revoke access to the <script>alert(1)</script> panel"),
-        "{text}"
-    );
+    assert!(text.contains("Revoke access to the <script>alert(1)</script> panel"), "{text}");
     // Emoji are not in the font: each becomes the replacement glyph, and the skin-tone
     // modifier is dropped, not drawn.
     assert!(text.contains("Emoji � and � in a task"), "{text}");
     // The bidi override is dropped: the text stays in logical order.
     assert!(text.contains("Thanks evil mark"), "{text}");
-    assert!(
-        text.contains("Controls:[31m bell tab end \\ ( ) ) backslash"),
-        "{text}"
-    );
-    assert!(
-        text.contains("22 November 2026") && text.contains("Talk to the client"),
-        "{text}"
-    );
-    assert!(
-        text.contains("6. prosince 2026") && text.contains("Poslední pracovní den"),
-        "{text}"
-    );
+    assert!(text.contains("Controls:[31m bell tab end \\ ( ) ) backslash"), "{text}");
+    assert!(text.contains("22 November 2026") && text.contains("Talk to the client"), "{text}");
+    assert!(text.contains("6. prosince 2026") && text.contains("Poslední pracovní den"), "{text}");
     // The letter keeps its lines, and its indentation.
     assert!(text.contains("Dear Anna,"), "{text}");
     assert!(text.contains("I am writing to give notice."), "{text}");
     assert!(text.contains("Amount owed: 1 200 €"), "{text}");
-    let letter: Vec<&str> = text
-        .lines()
-        .map(str::trim)
-        .skip_while(|l| *l != "Dear Anna,")
-        .take(7)
-        .collect();
+    let letter: Vec<&str> = text.lines().map(str::trim).skip_while(|l| *l != "Dear Anna,").take(7).collect();
     assert_eq!(
         letter,
-        [
-            "Dear Anna,",
-            "",
-            "I am writing to give notice.",
-            "Amount owed: 1 200 €",
-            "",
-            "Kind regards,",
-            "Jan"
-        ]
+        ["Dear Anna,", "", "I am writing to give notice.", "Amount owed: 1 200 €", "", "Kind regards,", "Jan"]
     );
     // The 10 000-character word is cut across lines and pages, but all there, in order.
-    assert!(
-        squeezed(&text).contains(&long_word()),
-        "the long word is not intact"
-    );
+    assert!(squeezed(&text).contains(&long_word()), "the long word is not intact");
     assert!(!text.contains('\u{202E}') && !text.contains('\u{1b}'));
 
     // Footers number every page "n / N".
     let pages = page_count(&file);
-    assert!(
-        pages >= 3,
-        "the long word alone fills more than two pages: {pages}"
-    );
+    assert!(pages >= 3, "the long word alone fills more than two pages: {pages}");
     let raw = raw_text(&file);
     for n in 1..=pages {
         let footer = format!("{n} / {pages}");
-        assert!(
-            raw.lines().any(|l| l.trim_start_matches('\u{c}') == footer),
-            "no footer {footer}"
-        );
+        assert!(raw.lines().any(|l| l.trim_start_matches('\u{c}') == footer), "no footer {footer}");
     }
 }
 
@@ -246,25 +182,15 @@ fn font_is_embedded_as_a_searchable_cid_font() {
     let file = write("fonts", &bytes);
     let fonts = tool("pdffonts", &[], &file, &[]);
     // name  type  encoding  emb sub uni
-    let row = fonts
-        .lines()
-        .find(|l| l.contains("DejaVuSans"))
-        .unwrap_or_else(|| panic!("{fonts}"));
+    let row = fonts.lines().find(|l| l.contains("DejaVuSans")).unwrap_or_else(|| panic!("{fonts}"));
     let cols: Vec<&str> = row.split_whitespace().collect();
     assert_eq!(cols[0], "CCHKUP+DejaVuSans", "{fonts}");
     // CID TrueType, Identity-H, embedded, subset, with a ToUnicode map.
-    assert_eq!(
-        &cols[1..7],
-        ["CID", "TrueType", "Identity-H", "yes", "yes", "yes"],
-        "{fonts}"
-    );
+    assert_eq!(&cols[1..7], ["CID", "TrueType", "Identity-H", "yes", "yes", "yes"], "{fonts}");
     assert_eq!(fonts.lines().count(), 3, "exactly one font: {fonts}");
 
     let info = tool("pdfinfo", &[], &file, &[]);
-    assert!(
-        info.contains("Exit plan for Acme ☐ “Ďábel”"),
-        "title in the document info: {info}"
-    );
+    assert!(info.contains("Exit plan for Acme ☐ “Ďábel”"), "title in the document info: {info}");
     let raw = String::from_utf8_lossy(&bytes);
     assert!(raw.contains("/Lang (cs)"), "catalog /Lang");
     assert!(raw.contains("/W ["), "widths array");
@@ -276,25 +202,12 @@ fn font_is_embedded_as_a_searchable_cid_font() {
 
 #[test]
 fn paper_sizes_and_page_counts() {
-    let short = Document {
-        title: "Repair plan".into(),
-        blocks: vec![Block::Paragraph(PL.into())],
-    };
-    for (paper, size) in [
-        (Paper::A4, "595 x 842 pts (A4)"),
-        (Paper::Letter, "612 x 792 pts (letter)"),
-    ] {
-        let file = write(
-            &format!("short-{paper:?}"),
-            &pdf(&short, FONT, paper, "pl").unwrap(),
-        );
+    let short = Document { title: "Repair plan".into(), blocks: vec![Block::Paragraph(PL.into())] };
+    for (paper, size) in [(Paper::A4, "595 x 842 pts (A4)"), (Paper::Letter, "612 x 792 pts (letter)")] {
+        let file = write(&format!("short-{paper:?}"), &pdf(&short, FONT, paper, "pl").unwrap());
         assert_eq!(info(&file), (1, size.to_string()));
         let raw = std::fs::read(&file).unwrap();
-        let media = if paper == Paper::A4 {
-            "/MediaBox [0 0 595 842]"
-        } else {
-            "/MediaBox [0 0 612 792]"
-        };
+        let media = if paper == Paper::A4 { "/MediaBox [0 0 595 842]" } else { "/MediaBox [0 0 612 792]" };
         assert!(String::from_utf8_lossy(&raw).contains(media));
         assert!(raw_text(&file).contains("1 / 1"));
     }
@@ -303,23 +216,15 @@ fn paper_sizes_and_page_counts() {
     // counted independently: every line holds at most ~95 characters of a 483-pt measure.
     let long = Document {
         title: "Long".into(),
-        blocks: (0..60)
-            .map(|i| Block::Paragraph(format!("§{i} {}", lorem(120))))
-            .collect(),
+        blocks: (0..60).map(|i| Block::Paragraph(format!("§{i} {}", lorem(120)))).collect(),
     };
     let a4 = write("long-a4", &pdf(&long, FONT, Paper::A4, "en").unwrap());
-    let letter = write(
-        "long-letter",
-        &pdf(&long, FONT, Paper::Letter, "en").unwrap(),
-    );
+    let letter = write("long-letter", &pdf(&long, FONT, Paper::Letter, "en").unwrap());
     let (a4_pages, letter_pages) = (page_count(&a4), page_count(&letter));
     // 60 × ~950 characters ≈ 57 000 characters ≈ 600–700 lines; 48 lines a page on A4.
     assert!((10..=18).contains(&a4_pages), "A4 pages: {a4_pages}");
     // Letter is wider but shorter: a few more pages.
-    assert!(
-        letter_pages >= a4_pages,
-        "Letter {letter_pages} vs A4 {a4_pages}"
-    );
+    assert!(letter_pages >= a4_pages, "Letter {letter_pages} vs A4 {a4_pages}");
     let text = text(&a4);
     for i in 0..60 {
         assert!(text.contains(&format!("§{i} ")), "paragraph {i} lost");
@@ -328,32 +233,16 @@ fn paper_sizes_and_page_counts() {
     // Every line keeps within the page: no word runs beyond the right margin, which
     // pdftotext would show as a line wider than the measure.
     let words = lorem(120);
-    let first_line = text
-        .lines()
-        .find(|l| l.trim_start().starts_with("§0 "))
-        .unwrap()
-        .trim();
-    assert!(
-        words.starts_with(first_line.trim_start_matches("§0 ")),
-        "{first_line}"
-    );
+    let first_line = text.lines().find(|l| l.trim_start().starts_with("§0 ")).unwrap().trim();
+    assert!(words.starts_with(first_line.trim_start_matches("§0 ")), "{first_line}");
 }
 
 #[test]
 fn deterministic_and_rejects_a_bad_font() {
     let doc = hostile_doc();
-    assert_eq!(
-        pdf(&doc, FONT, Paper::Letter, "ru").unwrap(),
-        pdf(&doc, FONT, Paper::Letter, "ru").unwrap()
-    );
-    assert_eq!(
-        pdf(&doc, b"not a font", Paper::A4, "en"),
-        Err(PdfError::FontUnreadable)
-    );
-    assert_eq!(
-        pdf(&doc, &[], Paper::A4, "en"),
-        Err(PdfError::FontUnreadable)
-    );
+    assert_eq!(pdf(&doc, FONT, Paper::Letter, "ru").unwrap(), pdf(&doc, FONT, Paper::Letter, "ru").unwrap());
+    assert_eq!(pdf(&doc, b"not a font", Paper::A4, "en"), Err(PdfError::FontUnreadable));
+    assert_eq!(pdf(&doc, &[], Paper::A4, "en"), Err(PdfError::FontUnreadable));
     // A junk language tag is left out rather than written.
     let bytes = pdf(&doc, FONT, Paper::A4, "en) /Evil (x").unwrap();
     assert!(!String::from_utf8_lossy(&bytes).contains("/Lang"));
@@ -363,10 +252,7 @@ fn deterministic_and_rejects_a_bad_font() {
 fn empty_document_is_one_valid_page() {
     let doc = Document {
         title: String::new(),
-        blocks: vec![
-            Block::Paragraph("\u{0}\u{202E}".into()),
-            Block::Checklist(vec![]),
-        ],
+        blocks: vec![Block::Paragraph("\u{0}\u{202E}".into()), Block::Checklist(vec![])],
     };
     let file = write("empty", &pdf(&doc, FONT, Paper::A4, "").unwrap());
     assert_eq!(page_count(&file), 1);
@@ -384,11 +270,7 @@ fn renders_to_png() {
         .arg(&prefix)
         .output()
         .unwrap_or_else(|e| panic!("`pdftoppm` is needed (apt-get install poppler-utils): {e}"));
-    assert!(
-        out.status.success() && out.stderr.is_empty(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success() && out.stderr.is_empty(), "{}", String::from_utf8_lossy(&out.stderr));
     let png = std::fs::read_dir(file.parent().unwrap())
         .unwrap()
         .filter_map(|e| e.ok())
@@ -419,38 +301,20 @@ fn word_boxes(file: &Path) -> Vec<(f32, f32, f32, f32, String)> {
 fn text_stays_inside_the_margins() {
     let mut doc = hostile_doc();
     doc.blocks.push(Block::Paragraph(lorem(400)));
-    doc.blocks.push(Block::Checklist(vec![
-        lorem(90),
-        long_word()[..700].to_string(),
-    ]));
-    doc.blocks.push(Block::Dated {
-        date: "22 de novembre de 2026".into(),
-        iso: "2026-11-22".into(),
-        text: lorem(80),
-    });
-    doc.blocks
-        .push(Block::Letter(format!("{}\n{}", lorem(70), "x".repeat(300))));
+    doc.blocks.push(Block::Checklist(vec![lorem(90), long_word()[..700].to_string()]));
+    doc.blocks.push(Block::Dated { date: "22 de novembre de 2026".into(), iso: "2026-11-22".into(), text: lorem(80) });
+    doc.blocks.push(Block::Letter(format!("{}\n{}", lorem(70), "x".repeat(300))));
     for (paper, width, height) in [(Paper::A4, 595.0, 842.0), (Paper::Letter, 612.0, 792.0)] {
-        let file = write(
-            &format!("margins-{paper:?}"),
-            &pdf(&doc, FONT, paper, "en").unwrap(),
-        );
+        let file = write(&format!("margins-{paper:?}"), &pdf(&doc, FONT, paper, "en").unwrap());
         let boxes = word_boxes(&file);
         assert!(boxes.len() > 800, "{}", boxes.len());
         for (x0, y0, x1, y1, word) in boxes {
             // 56 pt side margins; poppler's boxes include the synthetic-bold stroke.
-            assert!(
-                x0 >= 55.5 && x1 <= width - 55.5,
-                "{word:?} sticks out sideways: {x0}–{x1} on {width}"
-            );
+            assert!(x0 >= 55.5 && x1 <= width - 55.5, "{word:?} sticks out sideways: {x0}–{x1} on {width}");
             // Body text between the top margin and the footer zone; the footer below it.
-            let footer =
-                is_footer(&word) || word == "/" || word.bytes().all(|b| b.is_ascii_digit());
+            let footer = is_footer(&word) || word == "/" || word.bytes().all(|b| b.is_ascii_digit());
             if !(footer && y0 > height - 64.0) {
-                assert!(
-                    y0 >= 50.0 && y1 <= height - 60.0,
-                    "{word:?} outside the text area: {y0}–{y1} on {height}"
-                );
+                assert!(y0 >= 50.0 && y1 <= height - 60.0, "{word:?} outside the text area: {y0}–{y1} on {height}");
             }
         }
     }
@@ -458,19 +322,13 @@ fn text_stays_inside_the_margins() {
 
 #[test]
 fn a_letter_that_fits_on_a_page_is_not_split() {
-    let letter = (1..=14)
-        .map(|i| format!("Line {i} of the notice"))
-        .collect::<Vec<_>>()
-        .join("\n");
+    let letter = (1..=14).map(|i| format!("Line {i} of the notice")).collect::<Vec<_>>().join("\n");
     let doc = Document {
         title: "Exit plan".into(),
         blocks: vec![
             // About two thirds of an A4 page of text: the letter no longer fits below it.
             Block::Paragraph(lorem(430)),
-            Block::Heading {
-                level: 2,
-                text: "Draft of the notice".into(),
-            },
+            Block::Heading { level: 2, text: "Draft of the notice".into() },
             Block::Letter(letter),
         ],
     };
@@ -478,18 +336,9 @@ fn a_letter_that_fits_on_a_page_is_not_split() {
     assert_eq!(page_count(&file), 2);
     let page = |n: &str| tool("pdftotext", &["-layout", "-f", n, "-l", n], &file, &["-"]);
     let (first, second) = (page("1"), page("2"));
-    assert!(
-        !first.contains("Draft of the notice") && !first.contains("Line 1 "),
-        "{first}"
-    );
-    assert!(
-        second.contains("Draft of the notice"),
-        "the heading goes with its letter: {second}"
-    );
+    assert!(!first.contains("Draft of the notice") && !first.contains("Line 1 "), "{first}");
+    assert!(second.contains("Draft of the notice"), "the heading goes with its letter: {second}");
     for i in 1..=14 {
-        assert!(
-            second.contains(&format!("Line {i} of the notice")),
-            "line {i}: {second}"
-        );
+        assert!(second.contains(&format!("Line {i} of the notice")), "line {i}: {second}");
     }
 }

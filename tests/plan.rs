@@ -121,13 +121,7 @@ fn repair_answers() -> Answers {
             ("losing_money.pays_late", 2),
             ("losing_money.no_pay", 1),
         ],
-        &[
-            ("contract", "none"),
-            ("open_work", "no"),
-            ("unpaid", "yes"),
-            ("repair_tried", "no"),
-            ("tenure", "3to12m"),
-        ],
+        &[("contract", "none"), ("open_work", "no"), ("unpaid", "yes"), ("repair_tried", "no"), ("tenure", "3to12m")],
     )
 }
 
@@ -229,11 +223,7 @@ fn renderings_are_deterministic() {
 // What the plans contain
 
 fn milestone(plan: &Plan, id: &str) -> Day {
-    plan.milestones
-        .iter()
-        .find(|m| m.id == id)
-        .unwrap_or_else(|| panic!("no milestone {id}: {:?}", ids(plan)))
-        .date
+    plan.milestones.iter().find(|m| m.id == id).unwrap_or_else(|| panic!("no milestone {id}: {:?}", ids(plan))).date
 }
 
 fn ids(plan: &Plan) -> Vec<&'static str> {
@@ -270,24 +260,15 @@ fn exit_plan_has_every_dated_step_and_the_notice() {
     assert_eq!(milestone(&plan, "handover_help"), day("2027-01-22"));
 
     let text = plan.document.plain_text();
-    for expected in [
-        "Exit plan for Acme Studio",
-        "Homepage redesign",
-        "Logo files (SVG, PNG)",
-        "1,250.50 EUR",
-        "15 January 2027",
-    ] {
+    for expected in
+        ["Exit plan for Acme Studio", "Homepage redesign", "Logo files (SVG, PNG)", "1,250.50 EUR", "15 January 2027"]
+    {
         assert!(text.contains(expected), "document lacks {expected:?}");
     }
     let notice = plan.notice_draft.as_deref().expect("an exit plan has a notice draft");
-    for expected in [
-        "Dear Acme Studio,",
-        "- Homepage redesign",
-        "1,250.50 EUR",
-        "15 January 2027",
-        "22 January 2027",
-        "Thank you",
-    ] {
+    for expected in
+        ["Dear Acme Studio,", "- Homepage redesign", "1,250.50 EUR", "15 January 2027", "22 January 2027", "Thank you"]
+    {
         assert!(notice.contains(expected), "notice lacks {expected:?}:\n{notice}");
     }
     assert!(plan.talking_points.iter().any(|p| p.contains("15 January 2027")));
@@ -327,10 +308,7 @@ fn repair_plan_dates_its_moves_and_names_the_review_rule() {
     assert_eq!(milestone(&plan, "new_agreement"), day("2026-02-06"));
     assert_eq!(milestone(&plan, "review"), day("2026-03-01"));
     let text = plan.document.plain_text();
-    assert!(
-        text.contains("If these signals are still here by 1 March 2026, move to the exit plan:"),
-        "{text}"
-    );
+    assert!(text.contains("If these signals are still here by 1 March 2026, move to the exit plan:"), "{text}");
     assert!(text.contains("Poor communication"));
     assert!(
         text.contains("Nová Firma s.r.o. in writing") && !text.contains("s.r.o.."),
@@ -342,8 +320,7 @@ fn repair_plan_dates_its_moves_and_names_the_review_rule() {
 #[test]
 fn keep_verdict_is_short_with_one_recheck() {
     let a = answers(&[], &[]);
-    let plan =
-        plan_for(&a, &PlanInputs { today: Some(day("2026-11-22")), ..PlanInputs::default() }, Lang::En);
+    let plan = plan_for(&a, &PlanInputs { today: Some(day("2026-11-22")), ..PlanInputs::default() }, Lang::En);
     assert_eq!(plan.kind, PlanKind::None);
     assert_eq!(ids(&plan), ["recheck"]);
     assert_eq!(milestone(&plan, "recheck"), day("2027-02-20"));
@@ -395,11 +372,8 @@ fn exit_dates_across_the_leap_day() {
     assert_eq!(milestone(&plan, "talk"), day("2024-03-05"));
     assert_eq!(milestone(&plan, "last_day"), day("2024-03-06"));
     // A repair plan made a month before the leap day reviews on it.
-    let plan = plan_for(
-        &repair_answers(),
-        &PlanInputs { today: Some(day("2024-01-30")), ..PlanInputs::default() },
-        Lang::En,
-    );
+    let plan =
+        plan_for(&repair_answers(), &PlanInputs { today: Some(day("2024-01-30")), ..PlanInputs::default() }, Lang::En);
     assert_eq!(milestone(&plan, "review"), day("2024-02-29"));
 }
 
@@ -409,34 +383,21 @@ fn exit_dates_across_the_year_end() {
     let plan = exit_with("2026-12-29", 14, None, false);
     assert_eq!(milestone(&plan, "talk"), day("2027-01-01"));
     assert_eq!(milestone(&plan, "last_day"), day("2027-01-15"));
-    let keep = plan_for(
-        &answers(&[], &[]),
-        &PlanInputs { today: Some(day("2026-12-01")), ..PlanInputs::default() },
-        Lang::En,
-    );
+    let keep =
+        plan_for(&answers(&[], &[]), &PlanInputs { today: Some(day("2026-12-01")), ..PlanInputs::default() }, Lang::En);
     assert_eq!(milestone(&keep, "recheck"), day("2027-03-01"));
 }
 
 #[test]
 fn last_day_is_the_later_of_notice_and_contract_end_when_preferred() {
     // Notice ends 2026-12-10 (Monday 23 Nov + 3 working days + 14).
-    assert_eq!(
-        milestone(&exit_with("2026-11-23", 14, Some("2027-02-28"), true), "last_day"),
-        day("2027-02-28")
-    );
-    assert_eq!(
-        milestone(&exit_with("2026-11-23", 14, Some("2027-02-28"), false), "last_day"),
-        day("2026-12-10")
-    );
-    assert_eq!(
-        milestone(&exit_with("2026-11-23", 14, Some("2026-12-01"), true), "last_day"),
-        day("2026-12-10")
-    );
+    assert_eq!(milestone(&exit_with("2026-11-23", 14, Some("2027-02-28"), true), "last_day"), day("2027-02-28"));
+    assert_eq!(milestone(&exit_with("2026-11-23", 14, Some("2027-02-28"), false), "last_day"), day("2026-12-10"));
+    assert_eq!(milestone(&exit_with("2026-11-23", 14, Some("2026-12-01"), true), "last_day"), day("2026-12-10"));
     // The quiz's contract end is used when the plan inputs have none.
     let mut a = answers(&[("time_drain", 4), ("losing_money", 4), ("stalled", 4)], &[]);
     a.context.contract_end = Some(day("2027-03-31"));
-    let inputs =
-        PlanInputs { today: Some(day("2026-11-23")), prefer_contract_end: true, ..PlanInputs::default() };
+    let inputs = PlanInputs { today: Some(day("2026-11-23")), prefer_contract_end: true, ..PlanInputs::default() };
     assert_eq!(milestone(&plan_for(&a, &inputs, Lang::En), "last_day"), day("2027-03-31"));
 }
 
@@ -478,8 +439,7 @@ fn plan_matrix() -> Vec<Plan> {
     }
     for channel in Channel::ALL {
         let inputs = PlanInputs { channel, notice_days: Some(1), ..base.clone() };
-        let with_money =
-            PlanInputs { unpaid_amount_cents: Some(99), currency: String::new(), ..inputs.clone() };
+        let with_money = PlanInputs { unpaid_amount_cents: Some(99), currency: String::new(), ..inputs.clone() };
         for a in [exit_answers(), repair_answers(), abuse_answers()] {
             plans.push(plan_for(&a, &inputs, Lang::En));
             plans.push(plan_for(&a, &with_money, Lang::En));
@@ -567,15 +527,12 @@ fn every_plan_key_is_used() {
         assert!(key.starts_with("plan."), "{key}: plan keys start with plan.");
         let forms: Vec<String> = match value {
             serde_json::Value::String(s) => vec![s],
-            serde_json::Value::Object(forms) => {
-                forms.values().filter_map(|v| v.as_str().map(str::to_owned)).collect()
-            }
+            serde_json::Value::Object(forms) => forms.values().filter_map(|v| v.as_str().map(str::to_owned)).collect(),
             other => panic!("{key}: {other}"),
         };
         for form in forms {
             // The longest run of fixed text between placeholders must show up somewhere.
-            let fixed =
-                form.split(['{', '}']).step_by(2).max_by_key(|s| s.len()).unwrap_or_default().to_owned();
+            let fixed = form.split(['{', '}']).step_by(2).max_by_key(|s| s.len()).unwrap_or_default().to_owned();
             let fixed = if key.starts_with("plan.file.") { fixed.replace(' ', "-") } else { fixed };
             assert!(text.contains(&fixed), "{key} is never used ({fixed:?})");
         }
@@ -589,9 +546,7 @@ const SCRIPT: &str = "<script>alert(1)</script>";
 
 fn hostile_inputs() -> PlanInputs {
     PlanInputs {
-        nickname: format!(
-            "{SCRIPT} \"Q\" 'q' a\\b; c, d\nnew line \u{202E}evil\u{2066} 🐴 # | [x](y) *z* `c`"
-        ),
+        nickname: format!("{SCRIPT} \"Q\" 'q' a\\b; c, d\nnew line \u{202E}evil\u{2066} 🐴 # | [x](y) *z* `c`"),
         today: Some(day("2026-11-20")),
         open_deliverables: vec![
             format!("{SCRIPT}\r\nSecond line; with, punctuation \\ and \u{202E}RLO"),
@@ -697,19 +652,17 @@ fn hostile_text_is_escaped_and_folded_in_the_calendar() {
         assert_calendar_shape(&cal);
         assert!(!cal.contains('\u{202E}'));
         let unfolded = cal.replace("\r\n ", "");
-        for line in unfolded
-            .split_terminator("\r\n")
-            .filter(|l| l.starts_with("SUMMARY") || l.starts_with("DESCRIPTION"))
+        for line in
+            unfolded.split_terminator("\r\n").filter(|l| l.starts_with("SUMMARY") || l.starts_with("DESCRIPTION"))
         {
             let value = line.split_once(':').map(|(_, v)| v).unwrap_or_default();
             // Every `;` `,` and `\` in a value is escaped; no raw line break survives.
             let mut chars = value.chars();
             while let Some(c) = chars.next() {
                 match c {
-                    '\\' => assert!(
-                        matches!(chars.next(), Some('\\' | ';' | ',' | 'n' | 'N')),
-                        "bad escape in {line:?}"
-                    ),
+                    '\\' => {
+                        assert!(matches!(chars.next(), Some('\\' | ';' | ',' | 'n' | 'N')), "bad escape in {line:?}")
+                    }
                     ';' | ',' => panic!("unescaped {c:?} in {line:?}"),
                     _ => {}
                 }
@@ -725,10 +678,7 @@ fn hostile_nicknames_make_safe_file_names() {
             let name = plan_file_name(&plan, ext);
             assert!(name.chars().count() <= 84, "{name}");
             assert!(name.ends_with(&format!(".{ext}")));
-            assert!(
-                !name.chars().any(|c| c.is_control() || "<>:\"/\\|?* ".contains(c) || c == '\u{202E}'),
-                "{name}"
-            );
+            assert!(!name.chars().any(|c| c.is_control() || "<>:\"/\\|?* ".contains(c) || c == '\u{202E}'), "{name}");
             assert!(name.starts_with("client-checkup-"), "{name}");
         }
     }
@@ -799,9 +749,8 @@ fn python_icalendar_reads_what_we_write() {
 #[test]
 fn uids_are_stable_and_distinct() {
     let plan = plan_for(&exit_answers(), &exit_inputs(), Lang::En);
-    let uids = |cal: &str| -> Vec<String> {
-        cal.lines().filter_map(|l| l.strip_prefix("UID:")).map(str::to_owned).collect()
-    };
+    let uids =
+        |cal: &str| -> Vec<String> { cal.lines().filter_map(|l| l.strip_prefix("UID:")).map(str::to_owned).collect() };
     let one = uids(&ics(&plan, Lang::En, "Acme"));
     assert_eq!(one, uids(&ics(&plan, Lang::En, "Acme")));
     assert_ne!(one, uids(&ics(&plan, Lang::En, "Other")));

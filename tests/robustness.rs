@@ -15,9 +15,7 @@ use client_checkup::assessment::{Answer, Answers, Rating, MODEL};
 use client_checkup::dates::Day;
 use client_checkup::i18n::Lang;
 use client_checkup::options::{self, Options, Theme, MAX_HEADING, MAX_ID};
-use client_checkup::plan::inputs::{
-    parse_amount, MAX_AMOUNT_CENTS, MAX_DELIVERABLES, MAX_NICKNAME_CHARS,
-};
+use client_checkup::plan::inputs::{parse_amount, MAX_AMOUNT_CENTS, MAX_DELIVERABLES, MAX_NICKNAME_CHARS};
 use client_checkup::plan::{Channel, PlanInputs};
 use client_checkup::quiz::{Quiz, Step, MAX_NICKNAME, SIGNAL_STEPS};
 use client_checkup::stored::{self, Rejected};
@@ -25,10 +23,7 @@ use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
 
 fn config() -> ProptestConfig {
-    let cases = std::env::var("ROBUSTNESS_CASES")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .unwrap_or(100_000);
+    let cases = std::env::var("ROBUSTNESS_CASES").ok().and_then(|c| c.parse().ok()).unwrap_or(100_000);
     ProptestConfig {
         cases,
         // Shrunk failures are written next to this file and replayed first on every run.
@@ -91,8 +86,8 @@ const NEAR_VALID: &[&str] = &[
     "4",
 ];
 const TRICKY: &[char] = &[
-    '\u{0}', '\u{7}', '\t', '\n', '\u{a0}', '\u{202E}', '\u{2066}', '\u{2028}', 'ž', 'ů', 'я', 'ł',
-    '·', '🐴', ' ', 'x', '#', '-', '_', ',', '.', '<', '"', '\\', '9',
+    '\u{0}', '\u{7}', '\t', '\n', '\u{a0}', '\u{202E}', '\u{2066}', '\u{2028}', 'ž', 'ů', 'я', 'ł', '·', '🐴', ' ',
+    'x', '#', '-', '_', ',', '.', '<', '"', '\\', '9',
 ];
 
 fn text_from_seed(seed: u64) -> String {
@@ -129,9 +124,7 @@ fn text_from_seed(seed: u64) -> String {
 
 fn is_hex_colour(s: &str) -> bool {
     s.strip_prefix('#').is_some_and(|h| {
-        matches!(h.len(), 3 | 4 | 6 | 8)
-            && h.bytes()
-                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        matches!(h.len(), 3 | 4 | 6 | 8) && h.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
     })
 }
 
@@ -195,28 +188,19 @@ fn no_options_at_all_means_defaults_and_silence() {
 // ---------------------------------------------------------------- stored progress
 
 fn any_answer() -> impl Strategy<Value = Answer> {
-    prop_oneof![
-        (0u8..5).prop_map(|v| Answer::Rated(Rating::from_value(v).unwrap())),
-        Just(Answer::NotApplicable)
-    ]
+    prop_oneof![(0u8..5).prop_map(|v| Answer::Rated(Rating::from_value(v).unwrap())), Just(Answer::NotApplicable)]
 }
 
 fn any_day() -> impl Strategy<Value = Option<Day>> {
-    prop::option::of(
-        (1990i32..=2200, 1u8..=12, 1u8..=28).prop_map(|(y, m, d)| Day::new(y, m, d).unwrap()),
-    )
+    prop::option::of((1990i32..=2200, 1u8..=12, 1u8..=28).prop_map(|(y, m, d)| Day::new(y, m, d).unwrap()))
 }
 
 /// Progress as the widget could have written it (and some it could not: invalid steps,
 /// unknown question ids, out-of-range notice periods, long nicknames).
 fn any_progress() -> impl Strategy<Value = (Quiz, Option<PlanInputs>)> {
-    let question_ids: Vec<String> = MODEL
-        .questions()
-        .map(|q| q.id.to_string())
-        .chain(["bogus.question".into()])
-        .collect();
-    let ratings =
-        prop::collection::btree_map(prop::sample::select(question_ids), any_answer(), 0..30);
+    let question_ids: Vec<String> =
+        MODEL.questions().map(|q| q.id.to_string()).chain(["bogus.question".into()]).collect();
+    let ratings = prop::collection::btree_map(prop::sample::select(question_ids), any_answer(), 0..30);
     let step = prop_oneof![
         Just(Step::Intro),
         (0usize..SIGNAL_STEPS + 3).prop_map(Step::Signal),
@@ -247,16 +231,8 @@ fn any_progress() -> impl Strategy<Value = (Quiz, Option<PlanInputs>)> {
         messy_text(),
         prop::sample::select(Channel::ALL.to_vec()),
     )
-        .prop_map(
-            |(
-                nickname,
-                today,
-                notice_days,
-                open_deliverables,
-                unpaid_amount_cents,
-                currency,
-                channel,
-            )| PlanInputs {
+        .prop_map(|(nickname, today, notice_days, open_deliverables, unpaid_amount_cents, currency, channel)| {
+            PlanInputs {
                 nickname,
                 today,
                 notice_days,
@@ -265,8 +241,8 @@ fn any_progress() -> impl Strategy<Value = (Quiz, Option<PlanInputs>)> {
                 currency,
                 channel,
                 ..PlanInputs::default()
-            },
-        );
+            }
+        });
     (quiz, prop::option::of(plan))
 }
 
@@ -332,9 +308,7 @@ fn damaged(text: &str, damage: &[Damage]) -> String {
                 bytes.splice(at..at, t.bytes());
             }
             Damage::Replace(a, b) => {
-                bytes = String::from_utf8_lossy(&bytes)
-                    .replacen(a.as_str(), b, 1)
-                    .into_bytes();
+                bytes = String::from_utf8_lossy(&bytes).replacen(a.as_str(), b, 1).into_bytes();
             }
             _ => {}
         }
@@ -345,11 +319,7 @@ fn damaged(text: &str, damage: &[Damage]) -> String {
 
 /// What every restored state must satisfy, however it was stored.
 fn assert_restored_is_sane(quiz: &Quiz, plan: &PlanInputs) -> Result<(), TestCaseError> {
-    prop_assert!(
-        !matches!(quiz.step, Step::Signal(i) if i >= SIGNAL_STEPS),
-        "step {:?}",
-        quiz.step
-    );
+    prop_assert!(!matches!(quiz.step, Step::Signal(i) if i >= SIGNAL_STEPS), "step {:?}", quiz.step);
     if !quiz.answers.is_complete() {
         prop_assert!(
             !matches!(quiz.step, Step::Context | Step::Review | Step::Result),
@@ -358,28 +328,16 @@ fn assert_restored_is_sane(quiz: &Quiz, plan: &PlanInputs) -> Result<(), TestCas
         );
     }
     for (q, a) in &quiz.answers.ratings {
-        let (_, spec) = MODEL
-            .question(q)
-            .ok_or_else(|| TestCaseError::fail(format!("unknown question {q}")))?;
+        let (_, spec) = MODEL.question(q).ok_or_else(|| TestCaseError::fail(format!("unknown question {q}")))?;
         prop_assert!(*a != Answer::NotApplicable || spec.na, "n/a kept for {q}");
     }
-    prop_assert!(quiz
-        .answers
-        .context
-        .notice_days
-        .is_none_or(|d| d <= MAX_NOTICE_DAYS));
-    prop_assert!(
-        quiz.nickname.chars().count() <= MAX_NICKNAME
-            && !quiz.nickname.chars().any(char::is_control)
-    );
+    prop_assert!(quiz.answers.context.notice_days.is_none_or(|d| d <= MAX_NOTICE_DAYS));
+    prop_assert!(quiz.nickname.chars().count() <= MAX_NICKNAME && !quiz.nickname.chars().any(char::is_control));
     prop_assert!(plan.nickname.chars().count() <= MAX_NICKNAME_CHARS);
     prop_assert!(plan.open_deliverables.len() <= MAX_DELIVERABLES);
-    prop_assert!(plan
-        .unpaid_amount_cents
-        .is_none_or(|c| c <= MAX_AMOUNT_CENTS));
+    prop_assert!(plan.unpaid_amount_cents.is_none_or(|c| c <= MAX_AMOUNT_CENTS));
     prop_assert!(
-        plan.currency.is_empty()
-            || (plan.currency.len() == 3 && plan.currency.bytes().all(|b| b.is_ascii_uppercase()))
+        plan.currency.is_empty() || (plan.currency.len() == 3 && plan.currency.bytes().all(|b| b.is_ascii_uppercase()))
     );
     // Sanitizing is idempotent: what was restored needs no further cleaning.
     prop_assert_eq!(&plan.clone().sanitized(), plan);
@@ -442,36 +400,28 @@ fn every_shipped_stored_format_is_read_or_discarded_cleanly() {
         let text = std::fs::read_to_string(&path).unwrap();
         match stored::restore(&text) {
             Ok((quiz, plan)) => {
-                assert_eq!(
-                    version,
-                    stored::VERSION,
-                    "{name}: an old format must not be read as the current one"
-                );
+                assert_eq!(version, stored::VERSION, "{name}: an old format must not be read as the current one");
                 assert_restored_is_sane(&quiz, &plan).unwrap_or_else(|e| panic!("{name}: {e}"));
                 // The fixture is exactly what this version writes: nothing was dropped.
-                let written: serde_json::Value =
-                    serde_json::from_str(&stored::encode(&quiz, Some(&plan))).unwrap();
+                let written: serde_json::Value = serde_json::from_str(&stored::encode(&quiz, Some(&plan))).unwrap();
                 let fixture: serde_json::Value = serde_json::from_str(&text).unwrap();
                 let mut fixture = fixture;
                 if fixture["plan"].is_null() {
                     fixture["plan"] = serde_json::to_value(PlanInputs::default()).unwrap();
                 }
-                assert_eq!(written, fixture, "{name}: the current format changed; bump stored::VERSION and keep this fixture");
+                assert_eq!(
+                    written, fixture,
+                    "{name}: the current format changed; bump stored::VERSION and keep this fixture"
+                );
             }
             Err(why) => {
-                assert!(
-                    version < stored::VERSION,
-                    "{name}: the current format was rejected: {why:?}"
-                );
+                assert!(version < stored::VERSION, "{name}: the current format was rejected: {why:?}");
                 assert_eq!(why, Rejected::OtherVersion(version), "{name}");
             }
         }
     }
     let expected: std::collections::BTreeSet<u32> = (1..=stored::VERSION).collect();
-    assert_eq!(
-        versions_seen, expected,
-        "keep at least one fixture for every stored version shipped"
-    );
+    assert_eq!(versions_seen, expected, "keep at least one fixture for every stored version shipped");
 }
 
 #[test]
@@ -479,8 +429,7 @@ fn a_format_from_a_newer_widget_is_discarded_not_misread() {
     let newer = r#"{"v":2,"quiz":{"step":{"at":"result"},"answers":{"ratings":{}}},"plan":null}"#;
     assert_eq!(stored::restore(newer), Err(Rejected::OtherVersion(2)));
     let text = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/stored/v1-result-with-plan.json"),
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/stored/v1-result-with-plan.json"),
     )
     .unwrap();
     let (quiz, plan) = stored::restore(&text).unwrap();
@@ -560,22 +509,14 @@ fn regression_inputs_stay_handled() {
         assert_eq!(parse_amount(t), None, "{t:?}");
     }
     // A huge stored document is refused before parsing.
-    assert_eq!(
-        stored::restore(&" ".repeat(stored::MAX_BYTES + 1)),
-        Err(Rejected::TooLarge)
-    );
+    assert_eq!(stored::restore(&" ".repeat(stored::MAX_BYTES + 1)), Err(Rejected::TooLarge));
     // Deep nesting is refused by the JSON reader's recursion limit, not by a stack overflow.
-    let deep = format!(
-        "{{\"v\":1,\"quiz\":{}{}}}",
-        "[".repeat(10_000),
-        "]".repeat(10_000)
-    );
+    let deep = format!("{{\"v\":1,\"quiz\":{}{}}}", "[".repeat(10_000), "]".repeat(10_000));
     assert_eq!(stored::restore(&deep), Err(Rejected::Corrupt));
     // Negative or absurd numbers where counts are expected.
     assert_eq!(stored::restore(r#"{"v":-1}"#), Err(Rejected::Corrupt));
     assert_eq!(
-        stored::restore(r#"{"v":1,"quiz":{"step":{"at":"signal","index":99}}}"#)
-            .map(|(q, _)| q.step),
+        stored::restore(r#"{"v":1,"quiz":{"step":{"at":"signal","index":99}}}"#).map(|(q, _)| q.step),
         Ok(Step::Intro)
     );
 }

@@ -150,9 +150,10 @@ async fn progress_survives_a_remount_and_forget_clears_it() {
 
 #[wasm_bindgen_test]
 async fn corrupted_or_old_stored_state_is_discarded_without_a_crash() {
-    for (i, bad) in ["{not json", "{\"v\":1,\"quiz\":{\"step\":{\"at\":\"signal\",\"index\":99}}}", "[]", "{\"v\":1,\"quiz\":7}"]
-        .iter()
-        .enumerate()
+    for (i, bad) in
+        ["{not json", "{\"v\":1,\"quiz\":{\"step\":{\"at\":\"signal\",\"index\":99}}}", "[]", "{\"v\":1,\"quiz\":7}"]
+            .iter()
+            .enumerate()
     {
         let ns = format!("bad{i}");
         storage().set_item(&stored::key(&ns), bad).unwrap();

@@ -17,8 +17,7 @@ pub enum Rating {
 }
 
 impl Rating {
-    pub const ALL: [Rating; 5] =
-        [Rating::Never, Rating::Rarely, Rating::Sometimes, Rating::Often, Rating::Always];
+    pub const ALL: [Rating; 5] = [Rating::Never, Rating::Rarely, Rating::Sometimes, Rating::Often, Rating::Always];
 
     pub fn value(self) -> u8 {
         self as u8
@@ -138,8 +137,7 @@ pub struct Context {
 
 /// The ids of the context questions that are a choice between value ids, in the order
 /// the quiz asks them.
-pub const CHOICE_CONTEXTS: [&str; 6] =
-    ["contract", "open_work", "unpaid", "income_share", "repair_tried", "tenure"];
+pub const CHOICE_CONTEXTS: [&str; 6] = ["contract", "open_work", "unpaid", "income_share", "repair_tried", "tenure"];
 
 /// The value ids a choice context question accepts, or `None` for an unknown id.
 pub fn context_values(id: &str) -> Option<&'static [&'static str]> {
@@ -226,9 +224,7 @@ impl Answers {
     /// (e.g. "not applicable" where it is not offered). Used on stored state.
     pub fn sanitized(mut self) -> Answers {
         self.ratings.retain(|q, a| {
-            crate::assessment::MODEL
-                .question(q)
-                .is_some_and(|(_, spec)| *a != Answer::NotApplicable || spec.na)
+            crate::assessment::MODEL.question(q).is_some_and(|(_, spec)| *a != Answer::NotApplicable || spec.na)
         });
         if self.context.notice_days.is_some_and(|d| d > MAX_NOTICE_DAYS) {
             self.context.notice_days = None;

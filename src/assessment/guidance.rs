@@ -31,11 +31,8 @@ pub fn select_guidance(model: &Model, assessment: &Assessment, answers: &Answers
         Verdict::Watch | Verdict::Repair => (GuidanceKind::Repair, &model.repair_moves),
         Verdict::Exit => (GuidanceKind::Exit, &model.exit_steps),
     };
-    let items = catalogue
-        .iter()
-        .filter(|item| applies(item, assessment, answers))
-        .map(|item| item.id.clone())
-        .collect();
+    let items =
+        catalogue.iter().filter(|item| applies(item, assessment, answers)).map(|item| item.id.clone()).collect();
     Guidance { kind, items }
 }
 

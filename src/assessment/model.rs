@@ -175,8 +175,7 @@ pub struct Model {
 
 /// The model shipped with the widget.
 pub static MODEL: LazyLock<Model> = LazyLock::new(|| {
-    Model::from_json(include_str!("../../content/model.json"))
-        .expect("content/model.json is checked by the test suite")
+    Model::from_json(include_str!("../../content/model.json")).expect("content/model.json is checked by the test suite")
 });
 
 impl Model {
@@ -187,17 +186,11 @@ impl Model {
     }
 
     pub fn signal(&self, id: SignalId) -> &Signal {
-        self.signals
-            .iter()
-            .find(|s| s.id == id)
-            .expect("validate() proves every signal is present")
+        self.signals.iter().find(|s| s.id == id).expect("validate() proves every signal is present")
     }
 
     pub fn question(&self, id: &str) -> Option<(&Signal, &Question)> {
-        self.signals
-            .iter()
-            .flat_map(|s| s.questions.iter().map(move |q| (s, q)))
-            .find(|(_, q)| q.id == id)
+        self.signals.iter().flat_map(|s| s.questions.iter().map(move |q| (s, q))).find(|(_, q)| q.id == id)
     }
 
     pub fn questions(&self) -> impl Iterator<Item = &Question> {
@@ -275,9 +268,9 @@ impl Model {
 fn check_trigger(t: &Trigger) -> Result<(), String> {
     match t {
         Trigger::Signal { .. } => Ok(()),
-        Trigger::Rule { rule } => crate::assessment::scoring::RuleId::parse(rule)
-            .map(|_| ())
-            .ok_or_else(|| format!("unknown rule {rule}")),
+        Trigger::Rule { rule } => {
+            crate::assessment::scoring::RuleId::parse(rule).map(|_| ()).ok_or_else(|| format!("unknown rule {rule}"))
+        }
         Trigger::Context { context, r#in } => {
             let values = crate::assessment::answers::context_values(context)
                 .ok_or_else(|| format!("unknown context {context}"))?;

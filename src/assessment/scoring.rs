@@ -125,8 +125,7 @@ pub fn assess(model: &Model, answers: &Answers) -> Assessment {
             let (sum, weight) = rated.iter().fold((0.0, 0.0), |(sum, w), (qw, v)| (sum + qw * v, w + qw));
             let worst = rated.iter().map(|(_, v)| *v).fold(0.0, f64::max);
             let mix = model.signal_mix;
-            let score = (weight > 0.0)
-                .then(|| 100.0 * (mix.mean_share * sum / weight + mix.max_share * worst) / scale);
+            let score = (weight > 0.0).then(|| 100.0 * (mix.mean_share * sum / weight + mix.max_share * worst) / scale);
             (s.id, s.weight, score)
         })
         .collect();
@@ -189,21 +188,17 @@ pub fn assess(model: &Model, answers: &Answers) -> Assessment {
     }
 
     let abuse = &model.rules.abuse_exit;
-    let abused = model.signal(abuse.signal).questions.iter().any(|q| {
-        answers.get(&q.id).and_then(|a| a.rating()).is_some_and(|r| r.value() >= abuse.min_rating)
-    });
+    let abused = model
+        .signal(abuse.signal)
+        .questions
+        .iter()
+        .any(|q| answers.get(&q.id).and_then(|a| a.rating()).is_some_and(|r| r.value() >= abuse.min_rating));
     if abused {
         verdict = Verdict::Exit;
         rules.push(RuleId::AbuseExit);
     }
 
-    Assessment {
-        scores,
-        overall,
-        verdict,
-        drivers: drivers.into_iter().map(|(id, _, _)| id).collect(),
-        rules,
-    }
+    Assessment { scores, overall, verdict, drivers: drivers.into_iter().map(|(id, _, _)| id).collect(), rules }
 }
 
 /// Weighted mean of the known signals blended with the mean of the highest few, so that
@@ -231,4 +226,3 @@ fn round_pct(x: f64) -> u8 {
 pub fn at_least(answers: &Answers, question: &str, rating: Rating) -> bool {
     answers.get(question).and_then(|a| a.rating()).is_some_and(|r| r >= rating)
 }
-

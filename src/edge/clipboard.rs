@@ -28,10 +28,7 @@ fn fallback(text: &str, near: &web_sys::Element) -> bool {
         return false;
     }
     area.select();
-    let ok = doc
-        .dyn_ref::<web_sys::HtmlDocument>()
-        .and_then(|d| d.exec_command("copy").ok())
-        .unwrap_or(false);
+    let ok = doc.dyn_ref::<web_sys::HtmlDocument>().and_then(|d| d.exec_command("copy").ok()).unwrap_or(false);
     let _ = parent.remove_child(&area);
     ok
 }

@@ -12,8 +12,7 @@ pub fn save(file_name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
     opts.set_type(mime);
     let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &opts).map_err(|_| "blob")?;
     let url = Url::create_object_url_with_blob(&blob).map_err(|_| "object url")?;
-    let a: HtmlAnchorElement =
-        doc.create_element("a").map_err(|_| "anchor")?.dyn_into().map_err(|_| "anchor")?;
+    let a: HtmlAnchorElement = doc.create_element("a").map_err(|_| "anchor")?.dyn_into().map_err(|_| "anchor")?;
     a.set_href(&url);
     a.set_download(file_name);
     a.set_rel("noopener");

@@ -118,15 +118,13 @@ fn adopt_styles(shadow: &ShadowRoot) {
 /// `window.ClientCheckup.mount(element?)`: mounts one late placeholder, or all of them.
 pub fn expose_global() {
     let Some(win) = super::window() else { return };
-    let mount_fn = Closure::<dyn Fn(JsValue)>::new(|target: JsValue| {
-        match target.dyn_into::<Element>() {
-            Ok(el) => {
-                if let Err(e) = mount(&el) {
-                    super::warn(&format!("Client Checkup: could not mount: {e}"));
-                }
+    let mount_fn = Closure::<dyn Fn(JsValue)>::new(|target: JsValue| match target.dyn_into::<Element>() {
+        Ok(el) => {
+            if let Err(e) = mount(&el) {
+                super::warn(&format!("Client Checkup: could not mount: {e}"));
             }
-            Err(_) => mount_all(),
         }
+        Err(_) => mount_all(),
     });
     let api = Object::new();
     let _ = Reflect::set(&api, &"mount".into(), mount_fn.as_ref().unchecked_ref::<Function>());
@@ -171,4 +169,3 @@ pub fn show_failure(host: &Element) {
         let _ = shadow.append_child(&box_);
     }
 }
-

@@ -48,17 +48,12 @@ fn milestones(cx: &Ctx, d: &ExitDates) -> Vec<Milestone> {
         let detail = cx.text("plan.exit.line_up_work.detail", &[("date", &cx.date(d.talk))]);
         out.push(cx.milestone("line_up_work", cx.today, "plan.exit.line_up_work.title", detail));
     }
-    let plan_talk =
-        if cx.abuse() { "plan.exit.plan_talk.detail_abuse" } else { "plan.exit.plan_talk.detail" };
+    let plan_talk = if cx.abuse() { "plan.exit.plan_talk.detail_abuse" } else { "plan.exit.plan_talk.detail" };
     out.push(cx.milestone("plan_talk", d.plan_talk, "plan.exit.plan_talk.title", cx.text(plan_talk, &[])));
-    let talk = if cx.abuse() {
-        "plan.exit.talk.abuse".to_owned()
-    } else {
-        format!("plan.exit.talk.{}", cx.channel().id())
-    };
+    let talk =
+        if cx.abuse() { "plan.exit.talk.abuse".to_owned() } else { format!("plan.exit.talk.{}", cx.channel().id()) };
     out.push(cx.milestone("talk", d.talk, "plan.exit.talk.title", cx.text(&talk, &[])));
-    let notice =
-        cx.plural("plan.exit.notice.detail", u64::from(cx.notice_days()), &[("date", &cx.date(d.last_day))]);
+    let notice = cx.plural("plan.exit.notice.detail", u64::from(cx.notice_days()), &[("date", &cx.date(d.last_day))]);
     out.push(cx.milestone("notice", d.notice, "plan.exit.notice.title", notice));
     out.push(cx.milestone(
         "last_day",
@@ -121,8 +116,7 @@ fn talking_points(cx: &Ctx, d: &ExitDates) -> Vec<String> {
     }
     points.push(cx.text("plan.talk.exit.reason", &[("reason", &reason(cx))]));
     points.push(cx.text("plan.talk.exit.decision", &[("date", &last_day)]));
-    let notice =
-        if cx.signed_contract() { "plan.talk.exit.notice_contract" } else { "plan.talk.exit.notice" };
+    let notice = if cx.signed_contract() { "plan.talk.exit.notice_contract" } else { "plan.talk.exit.notice" };
     points.push(cx.plural(notice, u64::from(cx.notice_days()), &[]));
     if cx.open_work() {
         points.push(cx.text("plan.talk.exit.open_work", &[("date", &last_day)]));

@@ -51,10 +51,7 @@ fn open_work(cx: &Ctx, d: &ExitDates) -> Option<String> {
     if !cx.inputs.open_deliverables.is_empty() {
         let mut lines = vec![cx.text("plan.letter.deliverables", &[("date", &date)])];
         lines.extend(
-            cx.inputs
-                .open_deliverables
-                .iter()
-                .map(|item| cx.text("plan.letter.deliverable", &[("item", item)])),
+            cx.inputs.open_deliverables.iter().map(|item| cx.text("plan.letter.deliverable", &[("item", item)])),
         );
         Some(lines.join("\n"))
     } else if cx.open_work() {

@@ -26,12 +26,8 @@ fn stops_work(cx: &Ctx) -> bool {
 }
 
 fn milestones(cx: &Ctx, d: &RepairDates) -> Vec<Milestone> {
-    let mut out = vec![cx.milestone(
-        "prepare",
-        d.today,
-        "plan.repair.prepare.title",
-        cx.text("plan.repair.prepare.detail", &[]),
-    )];
+    let mut out =
+        vec![cx.milestone("prepare", d.today, "plan.repair.prepare.title", cx.text("plan.repair.prepare.detail", &[]))];
     if stops_work(cx) {
         let detail = match cx.money() {
             Some(amount) => cx.text("plan.repair.stop_work.detail_amount", &[("amount", &amount)]),
@@ -59,9 +55,7 @@ fn talking_points(cx: &Ctx) -> Vec<String> {
     if stops_work(cx) {
         points.push(cx.text("plan.talk.repair.stop_work", &[]));
     }
-    points.extend(
-        cx.watched_signals().iter().map(|s| cx.text(&format!("plan.talk.repair.{}", s.as_str()), &[])),
-    );
+    points.extend(cx.watched_signals().iter().map(|s| cx.text(&format!("plan.talk.repair.{}", s.as_str()), &[])));
     points.push(cx.text("plan.talk.repair.confirm", &[]));
     points
 }

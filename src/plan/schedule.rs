@@ -58,11 +58,8 @@ pub struct ExitDates {
 /// Works out the exit plan's days.
 pub fn exit_dates(terms: &ExitTerms) -> ExitDates {
     let today = terms.today;
-    let (plan_talk, talk) = if terms.abuse {
-        (today, add_workdays(today, 1))
-    } else {
-        (add_workdays(today, 1), add_workdays(today, 3))
-    };
+    let (plan_talk, talk) =
+        if terms.abuse { (today, add_workdays(today, 1)) } else { (add_workdays(today, 1), add_workdays(today, 3)) };
     let notice_end = talk.plus_days(i64::from(terms.notice_days));
     let contract_end = terms.contract_end.filter(|_| terms.prefer_contract_end && !terms.abuse);
     let last_day = contract_end.map_or(notice_end, |end| end.max(notice_end)).max(today);

@@ -27,15 +27,12 @@ pub fn file_name(kind: &str, nickname: &str, lang: Lang, date: Day, ext: &str) -
     let word = if cat.has(&key) { cat.t(&key) } else { kind };
     let nick: String = slugify(nickname).chars().take(MAX_NICKNAME_CHARS).collect();
     let parts = [slugify(cat.t("plan.file.prefix")), slugify(word), nick, date.iso()];
-    let joined =
-        parts.iter().map(|p| p.trim_matches('-')).filter(|p| !p.is_empty()).collect::<Vec<_>>().join("-");
-    let mut stem: String =
-        joined.chars().take(MAX_STEM_CHARS).collect::<String>().trim_end_matches('-').to_owned();
+    let joined = parts.iter().map(|p| p.trim_matches('-')).filter(|p| !p.is_empty()).collect::<Vec<_>>().join("-");
+    let mut stem: String = joined.chars().take(MAX_STEM_CHARS).collect::<String>().trim_end_matches('-').to_owned();
     if is_windows_reserved(&stem) {
         stem.push('_');
     }
-    let ext: String =
-        ext.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect();
+    let ext: String = ext.chars().filter(char::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect();
     if ext.is_empty() {
         stem
     } else {
@@ -101,10 +98,7 @@ mod tests {
             file_name("exit_plan", "Acme Ltd.", Lang::En, day(), "md"),
             "client-checkup-exit-plan-acme-ltd-2026-11-22.md"
         );
-        assert_eq!(
-            file_name("repair_plan", "", Lang::En, day(), ".ICS"),
-            "client-checkup-repair-plan-2026-11-22.ics"
-        );
+        assert_eq!(file_name("repair_plan", "", Lang::En, day(), ".ICS"), "client-checkup-repair-plan-2026-11-22.ics");
         assert_eq!(
             file_name("something_else", "x", Lang::En, day(), "pdf"),
             "client-checkup-something-else-x-2026-11-22.pdf"

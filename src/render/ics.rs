@@ -149,8 +149,7 @@ mod tests {
 
     #[test]
     fn never_splits_a_character() {
-        for text in ["ž".repeat(100), "🐴".repeat(50), format!("x{}", "ж".repeat(80)), "a€".repeat(60)]
-        {
+        for text in ["ž".repeat(100), "🐴".repeat(50), format!("x{}", "ж".repeat(80)), "a€".repeat(60)] {
             let folded = fold(&text);
             for line in folded.split_terminator("\r\n") {
                 assert!(line.len() <= MAX_LINE_OCTETS, "{line}");

@@ -46,12 +46,8 @@ fn render_block(out: &mut String, block: &Block) {
             push_line(out, &format!("{hashes} {}", escape_inline(text)));
         }
         Block::Paragraph(text) => push_line(out, &escape_inline(text)),
-        Block::Checklist(items) => {
-            items.iter().for_each(|i| push_line(out, &format!("- [ ] {}", escape_inline(i))))
-        }
-        Block::Bullets(items) => {
-            items.iter().for_each(|i| push_line(out, &format!("- {}", escape_inline(i))))
-        }
+        Block::Checklist(items) => items.iter().for_each(|i| push_line(out, &format!("- [ ] {}", escape_inline(i)))),
+        Block::Bullets(items) => items.iter().for_each(|i| push_line(out, &format!("- {}", escape_inline(i)))),
         Block::Dated { date, iso, text } => push_line(
             out,
             &format!("- [ ] **{}** ({}) — {}", escape_inline(date), escape_inline(iso), escape_inline(text)),

@@ -163,19 +163,12 @@ struct FontInfo<'a> {
 impl<'a> FontInfo<'a> {
     fn new(data: &'a [u8]) -> Result<Self, PdfError> {
         let raw = RawFace::parse(data, 0).map_err(|_| PdfError::FontUnreadable)?;
-        let table = |tag: &[u8; 4]| {
-            raw.table(Tag::from_bytes(tag))
-                .ok_or(PdfError::FontUnreadable)
-        };
+        let table = |tag: &[u8; 4]| raw.table(Tag::from_bytes(tag)).ok_or(PdfError::FontUnreadable);
         let head = head::Table::parse(table(b"head")?).ok_or(PdfError::FontUnreadable)?;
         let hhea = hhea::Table::parse(table(b"hhea")?).ok_or(PdfError::FontUnreadable)?;
         let maxp = maxp::Table::parse(table(b"maxp")?).ok_or(PdfError::FontUnreadable)?;
-        let hmtx = hmtx::Table::parse(
-            hhea.number_of_metrics,
-            maxp.number_of_glyphs,
-            table(b"hmtx")?,
-        )
-        .ok_or(PdfError::FontUnreadable)?;
+        let hmtx = hmtx::Table::parse(hhea.number_of_metrics, maxp.number_of_glyphs, table(b"hmtx")?)
+            .ok_or(PdfError::FontUnreadable)?;
         // A CIDFontType2 embeds TrueType outlines only.
         table(b"glyf").map_err(|_| PdfError::FontUnsuitable)?;
         // The Unicode subtable in format 4 (the BMP), which the subset and every common
@@ -202,18 +195,13 @@ impl<'a> FontInfo<'a> {
         if font.lookup('a').is_none() {
             return Err(PdfError::FontUnsuitable);
         }
-        font.fallback = ['\u{FFFD}', '?']
-            .into_iter()
-            .find_map(|c| font.lookup(c).map(|g| (g, c)))
-            .unwrap_or((0, '\u{FFFD}'));
+        font.fallback =
+            ['\u{FFFD}', '?'].into_iter().find_map(|c| font.lookup(c).map(|g| (g, c))).unwrap_or((0, '\u{FFFD}'));
         Ok(font)
     }
 
     fn lookup(&self, c: char) -> Option<u16> {
-        self.cmap
-            .glyph_index(u32::from(c))
-            .map(|g| g.0)
-            .filter(|&g| usize::from(g) < self.used.len())
+        self.cmap.glyph_index(u32::from(c)).map(|g| g.0).filter(|&g| usize::from(g) < self.used.len())
     }
 
     /// The glyph for `c` (the fallback when the font lacks it, `None` for a combining
@@ -277,16 +265,8 @@ struct Style {
     color: [f32; 3],
 }
 
-const BODY: Style = Style {
-    size: BODY_SIZE,
-    bold: false,
-    color: [TEXT_GRAY; 3],
-};
-const BODY_BOLD: Style = Style {
-    size: BODY_SIZE,
-    bold: true,
-    color: [TEXT_GRAY; 3],
-};
+const BODY: Style = Style { size: BODY_SIZE, bold: false, color: [TEXT_GRAY; 3] };
+const BODY_BOLD: Style = Style { size: BODY_SIZE, bold: true, color: [TEXT_GRAY; 3] };
 
 /// One glyph placed in a line, with the style of the span it came from.
 #[derive(Clone, Copy)]
@@ -315,12 +295,7 @@ fn wrap(font: &mut FontInfo, spans: &[(&str, Style)], width: f32) -> Vec<Line> {
         for ch in text.chars() {
             if let Some(glyph) = font.glyph(ch) {
                 let width = font.width(glyph.advance, style.size, style.bold);
-                atoms.push(Atom {
-                    glyph,
-                    ch,
-                    style: *style,
-                    width,
-                });
+                atoms.push(Atom { glyph, ch, style: *style, width });
             }
         }
     }
@@ -369,11 +344,7 @@ fn finish_line(mut atoms: Vec<Atom>) -> Line {
     for atom in atoms {
         match runs.last_mut() {
             Some(run) if run.style == atom.style => run.glyphs.push(atom.glyph.id),
-            _ => runs.push(Run {
-                x,
-                style: atom.style,
-                glyphs: vec![atom.glyph.id],
-            }),
+            _ => runs.push(Run { x, style: atom.style, glyphs: vec![atom.glyph.id] }),
         }
         x += atom.width;
     }
@@ -417,13 +388,7 @@ struct Layout {
 
 impl Layout {
     fn new(width: f32, height: f32) -> Self {
-        Layout {
-            width,
-            height,
-            pages: vec![Vec::new()],
-            y: height - MARGIN_TOP,
-            page_empty: true,
-        }
+        Layout { width, height, pages: vec![Vec::new()], y: height - MARGIN_TOP, page_empty: true }
     }
 
     fn left(&self) -> f32 {
@@ -471,11 +436,7 @@ impl Layout {
 
     fn place(&mut self, line: Line, x: f32, baseline: f32) {
         for run in line {
-            self.push(Op::Text {
-                x: x + run.x,
-                y: baseline,
-                run,
-            });
+            self.push(Op::Text { x: x + run.x, y: baseline, run });
         }
     }
 
@@ -489,22 +450,12 @@ impl Layout {
     fn document(&mut self, font: &mut FontInfo, doc: &Document) {
         let title = clean(&doc.title, false);
         if !title.is_empty() {
-            let style = Style {
-                size: TITLE_SIZE,
-                bold: true,
-                color: ACCENT,
-            };
+            let style = Style { size: TITLE_SIZE, bold: true, color: ACCENT };
             let lines = wrap(font, &[(&title, style)], self.text_width());
             self.lines(lines, self.left(), TITLE_SIZE);
             self.y -= 4.0;
             let (x1, x2, y) = (self.left(), self.left() + self.text_width(), self.y);
-            self.push(Op::Line {
-                x1,
-                y1: y,
-                x2,
-                y2: y,
-                width: 0.8,
-            });
+            self.push(Op::Line { x1, y1: y, x2, y2: y, width: 0.8 });
             self.y -= 10.0;
         }
 
@@ -513,9 +464,7 @@ impl Layout {
             .blocks
             .iter()
             .filter_map(|b| match b {
-                Block::Dated { date, .. } => {
-                    Some(font.text_width(&clean(date, false), BODY_SIZE, true))
-                }
+                Block::Dated { date, .. } => Some(font.text_width(&clean(date, false), BODY_SIZE, true)),
                 _ => None,
             })
             .fold(0.0_f32, f32::max);
@@ -531,11 +480,7 @@ impl Layout {
                         continue;
                     }
                     let size = if *level <= 2 { H2_SIZE } else { H3_SIZE };
-                    let style = Style {
-                        size,
-                        bold: true,
-                        color: ACCENT,
-                    };
+                    let style = Style { size, bold: true, color: ACCENT };
                     let lines = wrap(font, &[(&text, style)], self.text_width());
                     self.space(if *level <= 2 { 14.0 } else { 10.0 });
                     // Keep the heading with at least two lines of what follows, or with the
@@ -573,22 +518,10 @@ impl Layout {
                                 let x = self.left();
                                 if checklist {
                                     let side = 0.78 * BODY_SIZE;
-                                    self.push(Op::Box {
-                                        x: x + 0.5,
-                                        y: baseline - 0.08 * BODY_SIZE,
-                                        side,
-                                    });
+                                    self.push(Op::Box { x: x + 0.5, y: baseline - 0.08 * BODY_SIZE, side });
                                 } else if let Some(bullet) = font.glyph('•') {
-                                    let run = Run {
-                                        x: 0.0,
-                                        style: BODY,
-                                        glyphs: vec![bullet.id],
-                                    };
-                                    self.push(Op::Text {
-                                        x: x + 0.35 * BODY_SIZE,
-                                        y: baseline,
-                                        run,
-                                    });
+                                    let run = Run { x: 0.0, style: BODY, glyphs: vec![bullet.id] };
+                                    self.push(Op::Text { x: x + 0.35 * BODY_SIZE, y: baseline, run });
                                 }
                             }
                             self.place(line, self.left() + indent, baseline);
@@ -604,8 +537,7 @@ impl Layout {
                     }
                     let date = clean(date, false);
                     let text = clean(text, false);
-                    let date_lines =
-                        wrap(font, &[(&date, BODY_BOLD)], date_column - 0.9 * BODY_SIZE);
+                    let date_lines = wrap(font, &[(&date, BODY_BOLD)], date_column - 0.9 * BODY_SIZE);
                     let text_lines = wrap(font, &[(&text, BODY)], self.text_width() - date_column);
                     let rows = date_lines.len().max(text_lines.len());
                     let mut date_lines = date_lines.into_iter();
@@ -634,18 +566,8 @@ impl Layout {
                         let top = self.y;
                         let baseline = self.next_line(BODY_SIZE);
                         // The line may have moved to a new page: the rule follows it.
-                        let top = if baseline > top {
-                            self.y + BODY_SIZE * LEADING
-                        } else {
-                            top
-                        };
-                        self.push(Op::Line {
-                            x1: rule_x,
-                            y1: top,
-                            x2: rule_x,
-                            y2: self.y,
-                            width: 1.2,
-                        });
+                        let top = if baseline > top { self.y + BODY_SIZE * LEADING } else { top };
+                        self.push(Op::Line { x1: rule_x, y1: top, x2: rule_x, y2: self.y, width: 1.2 });
                         self.place(line, self.left() + indent, baseline);
                     }
                 }
@@ -681,24 +603,13 @@ impl Layout {
     /// Adds the page numbers, "n / N", centred in the footer.
     fn finish(mut self, font: &mut FontInfo) -> Vec<Vec<Op>> {
         let total = self.pages.len();
-        let style = Style {
-            size: FOOTER_SIZE,
-            bold: false,
-            color: [FOOTER_GRAY; 3],
-        };
+        let style = Style { size: FOOTER_SIZE, bold: false, color: [FOOTER_GRAY; 3] };
         for (i, page) in self.pages.iter_mut().enumerate() {
             let label = format!("{} / {}", i + 1, total);
             let label_width = font.text_width(&label, FOOTER_SIZE, false);
             let x = (self.width - label_width) / 2.0;
-            for run in wrap(font, &[(&label, style)], self.width)
-                .into_iter()
-                .flatten()
-            {
-                page.push(Op::Text {
-                    x: x + run.x,
-                    y: FOOTER_BASELINE,
-                    run,
-                });
+            for run in wrap(font, &[(&label, style)], self.width).into_iter().flatten() {
+                page.push(Op::Text { x: x + run.x, y: FOOTER_BASELINE, run });
             }
         }
         self.pages
@@ -708,14 +619,7 @@ impl Layout {
 // ---------------------------------------------------------------------------------------------
 // PDF objects
 
-fn write(
-    font: &FontInfo,
-    pages: &[Vec<Op>],
-    width: f32,
-    height: f32,
-    doc: &Document,
-    lang: &str,
-) -> Vec<u8> {
+fn write(font: &FontInfo, pages: &[Vec<Op>], width: f32, height: f32, doc: &Document, lang: &str) -> Vec<u8> {
     let mut pdf = Pdf::new();
     let catalog_id = Ref::new(1);
     let tree_id = Ref::new(2);
@@ -725,9 +629,7 @@ fn write(
     let descriptor_id = Ref::new(6);
     let file_id = Ref::new(7);
     let cmap_id = Ref::new(8);
-    let page_ids: Vec<Ref> = (0..pages.len())
-        .map(|i| Ref::new(9 + 2 * i as i32))
-        .collect();
+    let page_ids: Vec<Ref> = (0..pages.len()).map(|i| Ref::new(9 + 2 * i as i32)).collect();
 
     let mut catalog = pdf.catalog(catalog_id);
     catalog.pages(tree_id);
@@ -743,9 +645,7 @@ fn write(
     info.producer(TextStr("Client Checkup"));
     info.finish();
 
-    pdf.pages(tree_id)
-        .kids(page_ids.iter().copied())
-        .count(pages.len() as i32);
+    pdf.pages(tree_id).kids(page_ids.iter().copied()).count(pages.len() as i32);
 
     // Numbers go to pdf-writer as integers only (content streams are written by `Ops`):
     // its float formatting would add ryu and core's float printing to the wasm.
@@ -753,9 +653,7 @@ fn write(
         let content_id = Ref::new(10 + 2 * i as i32);
         let mut page = pdf.page(*page_id);
         page.parent(tree_id).contents(content_id);
-        page.insert(Name(b"MediaBox"))
-            .array()
-            .items([0, 0, width as i32, height as i32]);
+        page.insert(Name(b"MediaBox")).array().items([0, 0, width as i32, height as i32]);
         page.resources().fonts().pair(FONT_RES, type0_id);
         page.finish();
         pdf.stream(content_id, &content(ops));
@@ -768,11 +666,7 @@ fn write(
         .descendant_font(cid_id)
         .to_unicode(cmap_id);
 
-    let system_info = SystemInfo {
-        registry: Str(b"Adobe"),
-        ordering: Str(b"Identity"),
-        supplement: 0,
-    };
+    let system_info = SystemInfo { registry: Str(b"Adobe"), ordering: Str(b"Identity"), supplement: 0 };
     let mut cid = pdf.cid_font(cid_id);
     cid.subtype(CidFontType::Type2)
         .base_font(Name(BASE_FONT))
@@ -801,10 +695,7 @@ fn write(
 
     let bbox = font.head.global_bbox;
     let mut descriptor = pdf.font_descriptor(descriptor_id);
-    descriptor
-        .name(Name(BASE_FONT))
-        .flags(FontFlags::SYMBOLIC)
-        .font_file2(file_id);
+    descriptor.name(Name(BASE_FONT)).flags(FontFlags::SYMBOLIC).font_file2(file_id);
     descriptor
         .insert(Name(b"FontBBox"))
         .array()
@@ -813,17 +704,13 @@ fn write(
     descriptor.pair(Name(b"Ascent"), font.to_pdf(font.hhea.ascender));
     descriptor.pair(Name(b"Descent"), font.to_pdf(font.hhea.descender));
     // No OS/2 parsing for one number: DejaVu's capitals are 0.73 em, 0.78 of its ascender.
-    descriptor.pair(
-        Name(b"CapHeight"),
-        font.to_pdf(f32::from(font.hhea.ascender) * 0.78),
-    );
+    descriptor.pair(Name(b"CapHeight"), font.to_pdf(f32::from(font.hhea.ascender) * 0.78));
     descriptor.pair(Name(b"StemV"), 80);
     descriptor.finish();
 
     // The committed subset, embedded as it is (see the module docs for why it is neither
     // subset again nor compressed here).
-    pdf.stream(file_id, font.data)
-        .pair(Name(b"Length1"), font.data.len() as i32);
+    pdf.stream(file_id, font.data).pair(Name(b"Length1"), font.data.len() as i32);
 
     let mut cmap = UnicodeCmap::new(Name(b"Custom"), system_info);
     for (gid, used) in font.used.iter().enumerate() {
@@ -832,9 +719,7 @@ fn write(
         }
     }
     let cmap = cmap.finish();
-    pdf.cmap(cmap_id, &cmap)
-        .name(Name(b"Custom"))
-        .system_info(system_info);
+    pdf.cmap(cmap_id, &cmap).name(Name(b"Custom")).system_info(system_info);
 
     pdf.finish()
 }
@@ -847,11 +732,7 @@ fn content(ops: &[Op]) -> Vec<u8> {
     for op in ops {
         match op {
             Op::Text { x, y, run } => {
-                let Style {
-                    size,
-                    bold: run_bold,
-                    color,
-                } = run.style;
+                let Style { size, bold: run_bold, color } = run.style;
                 out.raw(b"BT ");
                 out.color(color, b"rg");
                 out.raw(b"/F1 ");
@@ -874,8 +755,7 @@ fn content(ops: &[Op]) -> Vec<u8> {
                 out.raw(b"Tm <");
                 for glyph in &run.glyphs {
                     for shift in [12, 8, 4, 0] {
-                        out.0
-                            .push(b"0123456789ABCDEF"[usize::from(glyph >> shift & 15)]);
+                        out.0.push(b"0123456789ABCDEF"[usize::from(glyph >> shift & 15)]);
                     }
                 }
                 out.raw(b"> Tj ET\n");
@@ -887,13 +767,7 @@ fn content(ops: &[Op]) -> Vec<u8> {
                 }
                 out.raw(b"re S\n");
             }
-            Op::Line {
-                x1,
-                y1,
-                x2,
-                y2,
-                width,
-            } => {
+            Op::Line { x1, y1, x2, y2, width } => {
                 out.num(RULE_GRAY);
                 out.raw(b"G ");
                 out.num(*width);

@@ -7,8 +7,8 @@ use web_sys::{Element, HtmlElement};
 use yew::prelude::*;
 
 use super::{
-    context_step::ContextStep, intro::Intro, lang_switch::LangSwitch, progress::Progress,
-    result::ResultView, review::Review, signal_step::SignalStep, QuizState, Ui,
+    context_step::ContextStep, intro::Intro, lang_switch::LangSwitch, progress::Progress, result::ResultView,
+    review::Review, signal_step::SignalStep, QuizState, Ui,
 };
 use crate::edge::{assets, events, storage};
 use crate::i18n::Lang;
@@ -88,7 +88,10 @@ pub fn App(props: &AppProps) -> Html {
                     match assets::load_language(wanted).await {
                         Ok(()) => installed.set(*installed + 1),
                         Err(e) => {
-                            crate::edge::warn(&format!("Client Checkup: could not load language {}: {e}. Using English.", wanted.id()));
+                            crate::edge::warn(&format!(
+                                "Client Checkup: could not load language {}: {e}. Using English.",
+                                wanted.id()
+                            ));
                             lang.set(Lang::En);
                         }
                     }
@@ -107,8 +110,7 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     {
-        let (host, root, first, last) =
-            (props.host.clone(), root.clone(), first_render.clone(), last_step.clone());
+        let (host, root, first, last) = (props.host.clone(), root.clone(), first_render.clone(), last_step.clone());
         let answers = state.0.answers.clone();
         use_effect_with(state.0.step, move |step| {
             let prev = std::mem::replace(&mut *last.borrow_mut(), *step);
@@ -170,10 +172,7 @@ pub fn App(props: &AppProps) -> Html {
             <ResultView state={state.clone()} plan_inputs={(*plan_inputs).clone()} on_plan_inputs={on_plan_inputs} />
         },
     };
-    let class = classes!(
-        "cc",
-        props.options.compact.then_some("cc-compact"),
-    );
+    let class = classes!("cc", props.options.compact.then_some("cc-compact"),);
     html! {
         <ContextProvider<Ui> context={ui.clone()}>
             <section class={class} data-theme={props.options.theme.id()} lang={ui.lang.id()}

@@ -129,10 +129,13 @@ pub fn PlanView(props: &PlanViewProps) -> Html {
             say("ui.plan.pdf_working", &ui);
             wasm_bindgen_futures::spawn_local(async move {
                 let result = match assets::fetch_bytes(FONT_PATH).await {
-                    Ok(font) => pdf(&plan.document, &font, ui.cat().meta.paper, plan.lang.id()).map_err(|e| e.to_string()),
+                    Ok(font) => {
+                        pdf(&plan.document, &font, ui.cat().meta.paper, plan.lang.id()).map_err(|e| e.to_string())
+                    }
                     Err(e) => Err(e),
                 };
-                match result.and_then(|bytes| download::save(&plan_file_name(&plan, "pdf"), "application/pdf", &bytes)) {
+                match result.and_then(|bytes| download::save(&plan_file_name(&plan, "pdf"), "application/pdf", &bytes))
+                {
                     Ok(()) => say("ui.plan.saved", &ui),
                     Err(e) => {
                         crate::edge::warn(&format!("Client Checkup: PDF failed: {e}"));

@@ -39,15 +39,17 @@ pub fn Question(props: &QuestionProps) -> Html {
     let name = ui.id(&format!("q-{}", props.id));
     let hint_id = ui.id(&format!("hint-{}", props.id));
     let err_id = ui.id(&format!("err-{}", props.id));
-    let described = [
-        props.hint.as_ref().map(|_| hint_id.to_string()),
-        props.error.as_ref().map(|_| err_id.to_string()),
-    ]
-    .into_iter()
-    .flatten()
-    .collect::<Vec<_>>()
-    .join(" ");
-    let class = classes!("cc-q", props.error.is_some().then_some("cc-invalid"), (props.choices.len() > 3).then_some("cc-scale"));
+    let described =
+        [props.hint.as_ref().map(|_| hint_id.to_string()), props.error.as_ref().map(|_| err_id.to_string())]
+            .into_iter()
+            .flatten()
+            .collect::<Vec<_>>()
+            .join(" ");
+    let class = classes!(
+        "cc-q",
+        props.error.is_some().then_some("cc-invalid"),
+        (props.choices.len() > 3).then_some("cc-scale")
+    );
     html! {
         <fieldset {class} data-signal={props.signal.clone()} data-context={props.context.clone()}
             data-question={props.id.clone()}

@@ -27,8 +27,10 @@ pub fn ResultView(props: &ResultProps) -> Html {
         use_memo(assessment.clone(), move |a| select_guidance(&MODEL, a, &answers))
     };
     let verdict = assessment.verdict.id();
-    let client = state.0.client_name().map(str::to_owned).unwrap_or_else(|| ui.cat().t("ui.client_fallback").to_owned());
-    let drivers: Vec<String> = assessment.drivers.iter().map(|s| ui.cat().t(&format!("signal.{s}.name")).to_owned()).collect();
+    let client =
+        state.0.client_name().map(str::to_owned).unwrap_or_else(|| ui.cat().t("ui.client_fallback").to_owned());
+    let drivers: Vec<String> =
+        assessment.drivers.iter().map(|s| ui.cat().t(&format!("signal.{s}.name")).to_owned()).collect();
     let restart = {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::Restart))

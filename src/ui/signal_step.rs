@@ -44,8 +44,8 @@ pub fn SignalStep(props: &SignalStepProps) -> Html {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::Next))
     };
-    let error = (!missing.is_empty())
-        .then(|| AttrValue::from(ui.cat().plural("ui.missing", missing.len() as u64, &[])));
+    let error =
+        (!missing.is_empty()).then(|| AttrValue::from(ui.cat().plural("ui.missing", missing.len() as u64, &[])));
     html! {
         <div class="cc-step" data-signal-step={signal.as_str()}>
             <h3 class="cc-step-title" tabindex="-1">{ ui.t(&format!("signal.{signal}.title")) }</h3>
