@@ -17,11 +17,15 @@
 //! Any signal at or above `fired_at` makes the verdict at least `watch`.
 
 pub mod answers;
+pub mod context;
 pub mod guidance;
 pub mod model;
+pub mod outcome;
 pub mod scoring;
 
-pub use answers::{Answer, Answers, Context, Rating};
+pub use answers::{Answer, Answers, Rating};
+pub use context::Context;
 pub use guidance::{select_guidance, Guidance};
 pub use model::{Model, QuestionId, SignalId, MODEL};
-pub use scoring::{assess, Assessment, RuleId, SignalScore, Verdict};
+pub use outcome::{RuleId, Verdict};
+pub use scoring::{assess, Assessment, SignalScore};

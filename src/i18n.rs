@@ -10,42 +10,28 @@ mod plural;
 
 pub use catalog::{Catalog, Meta, Paper};
 
-use serde::Serialize;
-
-/// The languages the widget speaks. Their ids are the `data-lang` values.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Lang {
-    En,
-    Ca,
-    Cs,
-    Pl,
-    Ru,
+crate::ids::id_enum! {
+    /// The languages the widget speaks. Their ids are the `data-lang` values.
+    pub enum Lang {
+        En = "en",
+        Ca = "ca",
+        Cs = "cs",
+        Pl = "pl",
+        Ru = "ru",
+    }
 }
 
 impl Lang {
-    pub const ALL: [Lang; 5] = [Lang::En, Lang::Ca, Lang::Cs, Lang::Pl, Lang::Ru];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Ca => "ca",
-            Lang::Cs => "cs",
-            Lang::Pl => "pl",
-            Lang::Ru => "ru",
-        }
-    }
-
-    /// Exact id (`cs`), case-insensitive.
-    pub fn parse(s: &str) -> Option<Lang> {
-        Lang::ALL.into_iter().find(|l| l.id().eq_ignore_ascii_case(s.trim()))
+    /// A language id as people write it in an attribute: `cs`, ` CS `.
+    pub fn parse_loose(s: &str) -> Option<Lang> {
+        Lang::parse(&s.trim().to_ascii_lowercase())
     }
 
     /// A BCP 47 tag as found in `<html lang>` or `navigator.languages` (`cs-CZ`,
     /// `ca-ES-valencia`, `pl`): its primary subtag, if we speak it.
     pub fn from_tag(tag: &str) -> Option<Lang> {
         let primary = tag.trim().split(['-', '_']).next()?;
-        Lang::parse(primary)
+        Lang::parse_loose(primary)
     }
 
     /// The first language we speak out of a list of preferences, in order.

@@ -9,6 +9,7 @@ pub mod assessment;
 pub mod dates;
 pub mod document;
 pub mod i18n;
+pub mod ids;
 pub mod options;
 pub mod plan;
 pub mod quiz;
@@ -16,6 +17,7 @@ pub mod render;
 #[doc(hidden)]
 pub mod sample;
 pub mod stored;
+pub mod text;
 
 #[cfg(target_arch = "wasm32")]
 pub mod edge;

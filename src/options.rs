@@ -4,21 +4,14 @@
 
 use crate::i18n::Lang;
 
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Theme {
-    #[default]
-    Auto,
-    Light,
-    Dark,
-}
-
-impl Theme {
-    pub fn id(self) -> &'static str {
-        match self {
-            Theme::Auto => "auto",
-            Theme::Light => "light",
-            Theme::Dark => "dark",
-        }
+crate::ids::id_enum! {
+    /// The colour scheme; `auto` follows `prefers-color-scheme`.
+    #[derive(Default)]
+    pub enum Theme {
+        #[default]
+        Auto = "auto",
+        Light = "light",
+        Dark = "dark",
     }
 }
 
@@ -72,7 +65,7 @@ pub fn parse(get: impl Fn(&str) -> Option<String>) -> (Options, Vec<Warning>) {
     if let Some(v) = get("lang") {
         match v.trim() {
             "" | "auto" => {}
-            other => match Lang::parse(other) {
+            other => match Lang::parse_loose(other) {
                 Some(l) => opts.lang = Some(l),
                 None => warn("lang", &v, "en, ca, cs, pl, ru, auto"),
             },

@@ -7,13 +7,13 @@ use serde::{Deserialize, Serialize};
 
 use crate::assessment::{Answer, Answers, SignalId};
 use crate::dates::Day;
+use crate::plan::inputs::{Channel, PlanInputs, MAX_AMOUNT_CENTS, MAX_DELIVERABLES};
+use crate::text::{typing, MAX_ADDRESSEE, MAX_DELIVERABLE, MAX_NICKNAME};
 
 /// How many signal steps there are (one per signal).
 pub const SIGNAL_STEPS: usize = SignalId::ALL.len();
 /// Steps counted in "step N of M": the signals, the context step and the review.
 pub const COUNTED_STEPS: usize = SIGNAL_STEPS + 2;
-/// The longest nickname we keep.
-pub const MAX_NICKNAME: usize = 80;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "at", content = "index")]
@@ -72,9 +72,45 @@ pub enum Action {
     },
     ContractEnd(Option<Day>),
     NoticeDays(Option<u16>),
+    /// The visitor's private name for the client, as typed.
     Nickname(String),
+    /// A change to the plan's own inputs.
+    Plan(PlanEdit),
     Finish,
     Restart,
+}
+
+/// A change to one of the plan's inputs (see [`PlanInputs`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PlanEdit {
+    /// The name the letter is addressed to, as typed.
+    Addressee(String),
+    /// The day the plan starts from; `None` goes back to the browser's date.
+    Today(Option<Day>),
+    PreferContractEnd(bool),
+    /// The open deliverables as typed, one per line.
+    Deliverables(String),
+    /// The unpaid amount in hundredths, or `None` when the field is empty or not an amount.
+    UnpaidAmount(Option<u64>),
+    Currency(String),
+    Channel(Channel),
+}
+
+impl PlanEdit {
+    fn apply(self, plan: &mut PlanInputs) {
+        match self {
+            PlanEdit::Addressee(name) => plan.addressee = typing(&name, MAX_ADDRESSEE),
+            PlanEdit::Today(day) => plan.today = day,
+            PlanEdit::PreferContractEnd(on) => plan.prefer_contract_end = on,
+            PlanEdit::Deliverables(text) => {
+                plan.open_deliverables =
+                    text.lines().take(MAX_DELIVERABLES).map(|l| typing(l, MAX_DELIVERABLE)).collect();
+            }
+            PlanEdit::UnpaidAmount(cents) => plan.unpaid_amount_cents = cents.filter(|c| *c <= MAX_AMOUNT_CENTS),
+            PlanEdit::Currency(code) => plan.currency = typing(&code, 3),
+            PlanEdit::Channel(channel) => plan.channel = channel,
+        }
+    }
 }
 
 /// Why Next did not move on.
@@ -89,7 +125,8 @@ pub struct Missing {
 pub struct Quiz {
     pub step: Step,
     pub answers: Answers,
-    pub nickname: String,
+    /// What the visitor typed for the plan, the client's nickname among it.
+    pub plan: PlanInputs,
     /// Set while an answer is being changed from the review: Next goes back there.
     pub editing: bool,
     /// The last refused Next, cleared by any answer or move.
@@ -119,7 +156,8 @@ impl Quiz {
             }
             Action::ContractEnd(day) => q.answers.context.contract_end = day,
             Action::NoticeDays(days) => q.answers.context.notice_days = days,
-            Action::Nickname(name) => q.nickname = bound_nickname(&name),
+            Action::Nickname(name) => q.plan.nickname = typing(&name, MAX_NICKNAME),
+            Action::Plan(edit) => edit.apply(&mut q.plan),
             Action::Finish => {
                 match first_incomplete(&q.answers) {
                     Some(i) => {
@@ -169,10 +207,10 @@ impl Quiz {
     }
 
     /// Makes state read from storage safe to use: a step that is out of range or not yet
-    /// reachable is pulled back, unknown answers are dropped, the nickname is bounded.
+    /// reachable is pulled back, unknown answers are dropped, the plan inputs are bounded.
     pub fn sanitized(mut self) -> Quiz {
         self.answers = self.answers.sanitized();
-        self.nickname = bound_nickname(&self.nickname);
+        self.plan = self.plan.sanitized();
         if !self.step.valid() {
             self.step = Step::Intro;
         }
@@ -198,15 +236,9 @@ fn first_incomplete(answers: &Answers) -> Option<usize> {
     SignalId::ALL.iter().position(|s| !answers.missing(*s).is_empty())
 }
 
-/// Drops control characters and keeps at most [`MAX_NICKNAME`] characters. Spaces are
-/// kept as typed (the visitor may be mid-word); [`Quiz::client_name`] trims for display.
-pub fn bound_nickname(name: &str) -> String {
-    name.chars().filter(|c| !c.is_control()).take(MAX_NICKNAME).collect()
-}
-
 impl Quiz {
     /// The nickname as shown in results and plans, or `None` when none was given.
     pub fn client_name(&self) -> Option<&str> {
-        Some(self.nickname.trim()).filter(|n| !n.is_empty())
+        Some(self.plan.nickname.trim()).filter(|n| !n.is_empty())
     }
 }

@@ -1,22 +1,45 @@
 //! The format of the progress kept in `localStorage`: one versioned key per widget
-//! instance. Reading is defensive: anything that is not exactly the current format is
+//! instance. Reading is defensive: anything that is not a format this widget knows is
 //! reported as such so the caller can discard it, and what is read is sanitized.
+//!
+//! ## Versions
+//! - **v2** (current): `{ "v": 2, "quiz": Quiz }`. The quiz holds the answers, the step
+//!   and the plan inputs (the client's nickname among them); nothing is stored twice.
+//! - **v1**: `{ "v": 1, "quiz": { step, answers, nickname, editing }, "plan": { nickname,
+//!   today, contract_end, notice_days, prefer_contract_end, open_deliverables,
+//!   unpaid_amount_cents, currency, channel } | null }`. Read through [`migrate_v1`]:
+//!   the plan's contract end and notice period (which overrode the quiz's answers in
+//!   the plan) become the context answers, the nickname moves into the plan inputs.
+//!
+//! Every version keeps fixtures in `tests/fixtures/stored/v<N>-<what>.json`.
 
 use serde::{Deserialize, Serialize};
 
-use crate::plan::PlanInputs;
-use crate::quiz::Quiz;
+use crate::assessment::Answers;
+use crate::dates::Day;
+use crate::plan::{Channel, PlanInputs};
+use crate::quiz::{Quiz, Step};
 
-/// Bump when the stored shape changes incompatibly; keep a fixture of every shipped
-/// version under `tests/fixtures/stored/` and decide there: migrate or discard.
-pub const VERSION: u32 = 1;
+/// Bump when the stored shape changes; keep a fixture of every shipped version under
+/// `tests/fixtures/stored/` and a migration (or a clean discard) for it here.
+pub const VERSION: u32 = 2;
 const PREFIX: &str = "client-checkup";
 /// Stored entries larger than this are not ours (or are corrupted): discard them.
 pub const MAX_BYTES: usize = 64 * 1024;
 
-/// The storage key for a widget instance: `client-checkup:v1:<namespace>`.
+/// The storage key for a widget instance: `client-checkup:v2:<namespace>`.
 pub fn key(namespace: &str) -> String {
-    format!("{PREFIX}:v{VERSION}:{namespace}")
+    key_of(VERSION, namespace)
+}
+
+fn key_of(version: u32, namespace: &str) -> String {
+    format!("{PREFIX}:v{version}:{namespace}")
+}
+
+/// The keys of the older versions this widget can still read, newest first, so the
+/// caller can look for a returning visitor's progress under them.
+pub fn older_keys(namespace: &str) -> Vec<String> {
+    (1..VERSION).rev().map(|v| key_of(v, namespace)).collect()
 }
 
 /// Whether a storage key belongs to this widget (any version), so older entries can be
@@ -25,35 +48,28 @@ pub fn is_ours(key: &str) -> bool {
     key.strip_prefix(PREFIX).is_some_and(|rest| rest.starts_with(":v"))
 }
 
-#[derive(Serialize, Deserialize)]
-struct Envelope<P> {
-    v: u32,
-    quiz: Quiz,
-    plan: Option<P>,
-}
-
 #[derive(Debug, PartialEq, Eq)]
 pub enum Rejected {
     TooLarge,
-    /// Written by another version of the widget.
+    /// Written by a version of the widget this one cannot read (a newer one, usually).
     OtherVersion(u32),
-    /// Not JSON, or not our shape.
+    /// Not JSON, or not the shape its version says.
     Corrupt,
 }
 
-/// Serialises the progress (and the plan inputs, if any).
-pub fn encode<P: Serialize>(quiz: &Quiz, plan: Option<&P>) -> String {
+/// Serialises the progress in the current format.
+pub fn encode(quiz: &Quiz) -> String {
     #[derive(Serialize)]
-    struct Out<'a, P> {
+    struct Out<'a> {
         v: u32,
         quiz: &'a Quiz,
-        plan: Option<&'a P>,
     }
-    serde_json::to_string(&Out { v: VERSION, quiz, plan }).unwrap_or_default()
+    serde_json::to_string(&Out { v: VERSION, quiz }).unwrap_or_default()
 }
 
-/// Reads stored progress; the quiz comes back sanitized (see [`Quiz::sanitized`]).
-pub fn decode<P: for<'de> Deserialize<'de>>(text: &str) -> Result<(Quiz, Option<P>), Rejected> {
+/// Reads stored progress of any known version; the quiz comes back sanitized (see
+/// [`Quiz::sanitized`]), so every field is bounded.
+pub fn restore(text: &str) -> Result<Quiz, Rejected> {
     if text.len() > MAX_BYTES {
         return Err(Rejected::TooLarge);
     }
@@ -62,15 +78,74 @@ pub fn decode<P: for<'de> Deserialize<'de>>(text: &str) -> Result<(Quiz, Option<
         v: u32,
     }
     let probe: Probe = serde_json::from_str(text).map_err(|_| Rejected::Corrupt)?;
-    if probe.v != VERSION {
-        return Err(Rejected::OtherVersion(probe.v));
-    }
-    let env: Envelope<P> = serde_json::from_str(text).map_err(|_| Rejected::Corrupt)?;
-    Ok((env.quiz.sanitized(), env.plan))
+    let quiz = match probe.v {
+        VERSION => {
+            #[derive(Deserialize)]
+            struct V2 {
+                quiz: Quiz,
+            }
+            serde_json::from_str::<V2>(text).map_err(|_| Rejected::Corrupt)?.quiz
+        }
+        1 => migrate_v1(serde_json::from_str(text).map_err(|_| Rejected::Corrupt)?),
+        other => return Err(Rejected::OtherVersion(other)),
+    };
+    Ok(quiz.sanitized())
 }
 
-/// What the widget restores on load: [`decode`] with the plan inputs sanitized too (an
-/// entry without plan inputs gives the defaults). Every field that comes back is bounded.
-pub fn restore(text: &str) -> Result<(Quiz, PlanInputs), Rejected> {
-    decode::<PlanInputs>(text).map(|(quiz, plan)| (quiz, plan.map(PlanInputs::sanitized).unwrap_or_default()))
+/// The v1 format, exactly as v1 wrote it.
+#[derive(Deserialize)]
+struct V1 {
+    quiz: V1Quiz,
+    plan: Option<V1Plan>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct V1Quiz {
+    step: Step,
+    answers: Answers,
+    nickname: String,
+    editing: bool,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct V1Plan {
+    nickname: String,
+    today: Option<Day>,
+    contract_end: Option<Day>,
+    notice_days: Option<u16>,
+    prefer_contract_end: bool,
+    open_deliverables: Vec<String>,
+    unpaid_amount_cents: Option<u64>,
+    currency: String,
+    channel: Channel,
+}
+
+/// v1 → current. Nothing the visitor gave is lost: the plan's own contract end and
+/// notice period were what the v1 plan used, so they become the context answers; the
+/// quiz's nickname (the one the visitor typed first) wins over the plan's copy of it.
+fn migrate_v1(old: V1) -> Quiz {
+    let V1 { quiz, plan } = old;
+    let plan = plan.unwrap_or_default();
+    let mut answers = quiz.answers;
+    answers.context.contract_end = plan.contract_end.or(answers.context.contract_end);
+    answers.context.notice_days = plan.notice_days.or(answers.context.notice_days);
+    let nickname = if quiz.nickname.trim().is_empty() { plan.nickname } else { quiz.nickname };
+    Quiz {
+        step: quiz.step,
+        answers,
+        editing: quiz.editing,
+        plan: PlanInputs {
+            nickname,
+            today: plan.today,
+            prefer_contract_end: plan.prefer_contract_end,
+            open_deliverables: plan.open_deliverables,
+            unpaid_amount_cents: plan.unpaid_amount_cents,
+            currency: plan.currency,
+            channel: plan.channel,
+            ..PlanInputs::default()
+        },
+        missing: None,
+    }
 }

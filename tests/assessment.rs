@@ -1,7 +1,7 @@
 //! The assessment, tested natively: realistic clients from the source articles, the
 //! rules one by one, and properties that must hold for every possible set of answers.
 
-use client_checkup::assessment::answers::{Contract, YesNo};
+use client_checkup::assessment::context::{Contract, YesNo};
 use client_checkup::assessment::guidance::GuidanceKind;
 use client_checkup::assessment::model::Model;
 use client_checkup::assessment::{assess, select_guidance, Answer, Answers, Rating, RuleId, SignalId, Verdict, MODEL};
@@ -292,8 +292,8 @@ fn exit_guidance_is_adjusted_by_context() {
     a.context.contract = Some(Contract::Signed);
     a.context.open_work = Some(YesNo::Yes);
     a.context.unpaid = Some(YesNo::Yes);
-    a.context.income_share = Some(client_checkup::assessment::answers::IncomeShare::Gt60);
-    a.context.tenure = Some(client_checkup::assessment::answers::Tenure::Gt3y);
+    a.context.income_share = Some(client_checkup::assessment::context::IncomeShare::Gt60);
+    a.context.tenure = Some(client_checkup::assessment::context::Tenure::Gt3y);
     let g = select_guidance(&MODEL, &assess(&MODEL, &a), &a);
     for id in [
         "review_contract",

@@ -11,7 +11,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use client_checkup::assessment::answers::{Contract, IncomeShare, Tenure, YesNo};
+use client_checkup::assessment::context::{Contract, IncomeShare, Tenure, YesNo};
 use client_checkup::assessment::{assess, Answer, Answers, Rating, Verdict, MODEL};
 use client_checkup::dates::Day;
 use client_checkup::i18n::catalog::sources;
@@ -93,18 +93,19 @@ fn exit_inputs() -> PlanInputs {
 
 /// A client who insults and blames: exit whatever else is true.
 fn abuse_answers() -> Answers {
-    answers(
+    let mut a = answers(
         &[("abuse.insults", 3), ("abuse.overreacts", 2), ("negativity", 2)],
         &[("contract", "none"), ("open_work", "yes"), ("tenure", "gt3y")],
-    )
+    );
+    a.context.notice_days = Some(7);
+    a.context.contract_end = Some(day("2027-06-30"));
+    a
 }
 
 fn abuse_inputs() -> PlanInputs {
     PlanInputs {
         nickname: "Big Corp".into(),
         today: Some(day("2026-12-30")),
-        notice_days: Some(7),
-        contract_end: Some(day("2027-06-30")),
         prefer_contract_end: true,
         channel: Channel::Meeting,
         ..PlanInputs::default()
@@ -334,14 +335,10 @@ fn keep_verdict_is_short_with_one_recheck() {
 // (b) Date arithmetic
 
 fn exit_with(today: &str, notice: u16, contract_end: Option<&str>, prefer: bool) -> Plan {
-    let a = answers(&[("time_drain", 4), ("losing_money", 4), ("stalled", 4)], &[]);
-    let inputs = PlanInputs {
-        today: Some(day(today)),
-        notice_days: Some(notice),
-        contract_end: contract_end.map(day),
-        prefer_contract_end: prefer,
-        ..PlanInputs::default()
-    };
+    let mut a = answers(&[("time_drain", 4), ("losing_money", 4), ("stalled", 4)], &[]);
+    a.context.notice_days = Some(notice);
+    a.context.contract_end = contract_end.map(day);
+    let inputs = PlanInputs { today: Some(day(today)), prefer_contract_end: prefer, ..PlanInputs::default() };
     let plan = plan_for(&a, &inputs, Lang::En);
     assert_eq!(plan.kind, PlanKind::Exit);
     plan
@@ -420,8 +417,8 @@ fn notice_defaults_to_the_quiz_then_two_weeks() {
     assert_eq!(milestone(&plan_for(&a, &inputs, Lang::En), "last_day"), day("2026-12-10"));
     a.context.notice_days = Some(30);
     assert_eq!(milestone(&plan_for(&a, &inputs, Lang::En), "last_day"), day("2026-12-26"));
-    let own = PlanInputs { notice_days: Some(1), ..inputs };
-    let plan = plan_for(&a, &own, Lang::En);
+    a.context.notice_days = Some(1);
+    let plan = plan_for(&a, &inputs, Lang::En);
     assert_eq!(milestone(&plan, "last_day"), day("2026-11-27"));
     assert!(plan.notice_draft.expect("notice").contains("1 day's notice"), "singular form");
 }
@@ -438,9 +435,10 @@ fn plan_matrix() -> Vec<Plan> {
         plans.push(plan_for(&a, &base, Lang::En));
     }
     for channel in Channel::ALL {
-        let inputs = PlanInputs { channel, notice_days: Some(1), ..base.clone() };
+        let inputs = PlanInputs { channel, ..base.clone() };
         let with_money = PlanInputs { unpaid_amount_cents: Some(99), currency: String::new(), ..inputs.clone() };
-        for a in [exit_answers(), repair_answers(), abuse_answers()] {
+        for mut a in [exit_answers(), repair_answers(), abuse_answers()] {
+            a.context.notice_days = Some(1);
             plans.push(plan_for(&a, &inputs, Lang::En));
             plans.push(plan_for(&a, &with_money, Lang::En));
         }
@@ -781,10 +779,8 @@ fn any_day() -> impl Strategy<Value = Option<Day>> {
 
 fn any_inputs() -> impl Strategy<Value = PlanInputs> {
     (
-        any_text(300),
+        (any_text(300), any_text(300)),
         any_day(),
-        any_day(),
-        prop::option::of(any::<u16>()),
         any::<bool>(),
         prop::collection::vec(any_text(250), 0..14),
         prop::option::of(any::<u64>()),
@@ -793,10 +789,8 @@ fn any_inputs() -> impl Strategy<Value = PlanInputs> {
     )
         .prop_map(
             |(
-                nickname,
+                (nickname, addressee),
                 today,
-                contract_end,
-                notice_days,
                 prefer_contract_end,
                 open_deliverables,
                 unpaid_amount_cents,
@@ -805,9 +799,8 @@ fn any_inputs() -> impl Strategy<Value = PlanInputs> {
             )| {
                 PlanInputs {
                     nickname,
+                    addressee,
                     today,
-                    contract_end,
-                    notice_days,
                     prefer_contract_end,
                     open_deliverables,
                     unpaid_amount_cents,
@@ -828,9 +821,9 @@ fn any_answers() -> impl Strategy<Value = Answers> {
         prop::sample::select(vec![None, Some(YesNo::Yes), Some(YesNo::No)]),
         prop::sample::select(vec![None, Some(IncomeShare::Lt10), Some(IncomeShare::Gt60)]),
         prop::sample::select(vec![None, Some(Tenure::Lt3m), Some(Tenure::Gt3y)]),
-        prop::option::of(0u16..=365),
+        (prop::option::of(0u16..=365), any_day()),
     )
-        .prop_map(move |(ratings, contract, open_work, unpaid, income_share, tenure, notice_days)| {
+        .prop_map(move |(ratings, contract, open_work, unpaid, income_share, tenure, (notice_days, contract_end))| {
             let mut a = Answers::default();
             for (q, r) in questions.iter().zip(ratings) {
                 a.set(q, Answer::Rated(Rating::from_value(r).unwrap_or(Rating::Never)));
@@ -841,6 +834,7 @@ fn any_answers() -> impl Strategy<Value = Answers> {
             a.context.income_share = income_share;
             a.context.tenure = tenure;
             a.context.notice_days = notice_days;
+            a.context.contract_end = contract_end;
             a
         })
 }

@@ -10,14 +10,15 @@
 
 use std::path::Path;
 
-use client_checkup::assessment::answers::{Context, MAX_NOTICE_DAYS};
+use client_checkup::assessment::context::{Context, MAX_NOTICE_DAYS};
 use client_checkup::assessment::{Answer, Answers, Rating, MODEL};
 use client_checkup::dates::Day;
 use client_checkup::i18n::Lang;
 use client_checkup::options::{self, Options, Theme, MAX_HEADING, MAX_ID};
-use client_checkup::plan::inputs::{parse_amount, MAX_AMOUNT_CENTS, MAX_DELIVERABLES, MAX_NICKNAME_CHARS};
+use client_checkup::plan::inputs::{parse_amount, MAX_AMOUNT_CENTS, MAX_DELIVERABLES};
 use client_checkup::plan::{Channel, PlanInputs};
-use client_checkup::quiz::{Quiz, Step, MAX_NICKNAME, SIGNAL_STEPS};
+use client_checkup::quiz::{Quiz, Step, SIGNAL_STEPS};
+use client_checkup::text::MAX_NICKNAME;
 use client_checkup::stored::{self, Rejected};
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
@@ -197,7 +198,7 @@ fn any_day() -> impl Strategy<Value = Option<Day>> {
 
 /// Progress as the widget could have written it (and some it could not: invalid steps,
 /// unknown question ids, out-of-range notice periods, long nicknames).
-fn any_progress() -> impl Strategy<Value = (Quiz, Option<PlanInputs>)> {
+fn any_progress() -> impl Strategy<Value = Quiz> {
     let question_ids: Vec<String> =
         MODEL.questions().map(|q| q.id.to_string()).chain(["bogus.question".into()]).collect();
     let ratings = prop::collection::btree_map(prop::sample::select(question_ids), any_answer(), 0..30);
@@ -213,37 +214,30 @@ fn any_progress() -> impl Strategy<Value = (Quiz, Option<PlanInputs>)> {
         notice_days: notice,
         ..Context::default()
     });
-    let quiz = (step, ratings, context, messy_text(), any::<bool>()).prop_map(
-        |(step, ratings, context, nickname, editing)| Quiz {
-            step,
-            answers: Answers { ratings, context },
-            nickname,
-            editing,
-            missing: None,
-        },
-    );
     let plan = (
         messy_text(),
         any_day(),
-        prop::option::of(any::<u16>()),
         prop::collection::vec(messy_text(), 0..14),
         prop::option::of(any::<u64>()),
         messy_text(),
         prop::sample::select(Channel::ALL.to_vec()),
     )
-        .prop_map(|(nickname, today, notice_days, open_deliverables, unpaid_amount_cents, currency, channel)| {
-            PlanInputs {
-                nickname,
-                today,
-                notice_days,
-                open_deliverables,
-                unpaid_amount_cents,
-                currency,
-                channel,
-                ..PlanInputs::default()
-            }
+        .prop_map(|(nickname, today, open_deliverables, unpaid_amount_cents, currency, channel)| PlanInputs {
+            nickname,
+            today,
+            open_deliverables,
+            unpaid_amount_cents,
+            currency,
+            channel,
+            ..PlanInputs::default()
         });
-    (quiz, prop::option::of(plan))
+    (step, ratings, context, plan, any::<bool>()).prop_map(|(step, ratings, context, plan, editing)| Quiz {
+        step,
+        answers: Answers { ratings, context },
+        plan,
+        editing,
+        missing: None,
+    })
 }
 
 /// What can happen to a stored string: it is cut short, bytes flip, pieces of it are
@@ -318,7 +312,8 @@ fn damaged(text: &str, damage: &[Damage]) -> String {
 }
 
 /// What every restored state must satisfy, however it was stored.
-fn assert_restored_is_sane(quiz: &Quiz, plan: &PlanInputs) -> Result<(), TestCaseError> {
+fn assert_restored_is_sane(quiz: &Quiz) -> Result<(), TestCaseError> {
+    let plan = &quiz.plan;
     prop_assert!(!matches!(quiz.step, Step::Signal(i) if i >= SIGNAL_STEPS), "step {:?}", quiz.step);
     if !quiz.answers.is_complete() {
         prop_assert!(
@@ -332,8 +327,7 @@ fn assert_restored_is_sane(quiz: &Quiz, plan: &PlanInputs) -> Result<(), TestCas
         prop_assert!(*a != Answer::NotApplicable || spec.na, "n/a kept for {q}");
     }
     prop_assert!(quiz.answers.context.notice_days.is_none_or(|d| d <= MAX_NOTICE_DAYS));
-    prop_assert!(quiz.nickname.chars().count() <= MAX_NICKNAME && !quiz.nickname.chars().any(char::is_control));
-    prop_assert!(plan.nickname.chars().count() <= MAX_NICKNAME_CHARS);
+    prop_assert!(plan.nickname.chars().count() <= MAX_NICKNAME && !plan.nickname.chars().any(char::is_control));
     prop_assert!(plan.open_deliverables.len() <= MAX_DELIVERABLES);
     prop_assert!(plan.unpaid_amount_cents.is_none_or(|c| c <= MAX_AMOUNT_CENTS));
     prop_assert!(
@@ -350,18 +344,18 @@ proptest! {
 
     #[test]
     fn any_stored_string_is_restored_sanely_or_rejected(
-        (quiz, plan) in any_progress(),
+        quiz in any_progress(),
         damage in prop::collection::vec(any_damage(), 0..4),
         noise in messy_text(),
         pick_noise in any::<bool>(),
     ) {
-        let text = if pick_noise { noise } else { damaged(&stored::encode(&quiz, plan.as_ref()), &damage) };
+        let text = if pick_noise { noise } else { damaged(&stored::encode(&quiz), &damage) };
         match stored::restore(&text) {
-            Ok((quiz, plan)) => {
-                assert_restored_is_sane(&quiz, &plan)?;
+            Ok(quiz) => {
+                assert_restored_is_sane(&quiz)?;
                 // What is restored is written back and read again unchanged.
-                let again = stored::restore(&stored::encode(&quiz, Some(&plan))).expect("own output reads back");
-                prop_assert_eq!(again, (quiz, plan));
+                let again = stored::restore(&stored::encode(&quiz)).expect("own output reads back");
+                prop_assert_eq!(again, quiz);
             }
             Err(Rejected::TooLarge) => prop_assert!(text.len() > stored::MAX_BYTES),
             Err(Rejected::OtherVersion(v)) => prop_assert_ne!(v, stored::VERSION),
@@ -370,22 +364,22 @@ proptest! {
     }
 
     #[test]
-    fn undamaged_progress_always_comes_back((quiz, plan) in any_progress()) {
-        let (restored, restored_plan) = stored::restore(&stored::encode(&quiz, plan.as_ref())).expect("own output reads back");
-        assert_restored_is_sane(&restored, &restored_plan)?;
+    fn undamaged_progress_always_comes_back(quiz in any_progress()) {
+        let restored = stored::restore(&stored::encode(&quiz)).expect("own output reads back");
+        assert_restored_is_sane(&restored)?;
         // Valid answers survive; only what the model does not know is dropped.
         prop_assert_eq!(restored.answers.ratings, quiz.answers.sanitized().ratings);
-        prop_assert_eq!(restored_plan, plan.unwrap_or_default().sanitized());
+        prop_assert_eq!(restored.plan, quiz.plan.sanitized());
     }
 }
 
 // ---------------------------------------------------------------- stored formats
 
 /// Every stored format the widget ever shipped has fixtures in `tests/fixtures/stored/`,
-/// named `v<N>-<what>.json`. The current version's are read as they are; an older
-/// version's must be migrated or discarded cleanly — never half-read.
+/// named `v<N>-<what>.json`. The current version's are read exactly as they are; an
+/// older version's are migrated without losing an answer — never half-read.
 #[test]
-fn every_shipped_stored_format_is_read_or_discarded_cleanly() {
+fn every_shipped_stored_format_is_read_or_migrated() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/stored");
     let mut versions_seen = std::collections::BTreeSet::new();
     for entry in std::fs::read_dir(&dir).expect("fixtures folder") {
@@ -398,26 +392,18 @@ fn every_shipped_stored_format_is_read_or_discarded_cleanly() {
             .unwrap_or_else(|| panic!("{name}: fixtures are named v<N>-<what>.json"));
         versions_seen.insert(version);
         let text = std::fs::read_to_string(&path).unwrap();
-        match stored::restore(&text) {
-            Ok((quiz, plan)) => {
-                assert_eq!(version, stored::VERSION, "{name}: an old format must not be read as the current one");
-                assert_restored_is_sane(&quiz, &plan).unwrap_or_else(|e| panic!("{name}: {e}"));
-                // The fixture is exactly what this version writes: nothing was dropped.
-                let written: serde_json::Value = serde_json::from_str(&stored::encode(&quiz, Some(&plan))).unwrap();
-                let fixture: serde_json::Value = serde_json::from_str(&text).unwrap();
-                let mut fixture = fixture;
-                if fixture["plan"].is_null() {
-                    fixture["plan"] = serde_json::to_value(PlanInputs::default()).unwrap();
-                }
-                assert_eq!(
-                    written, fixture,
-                    "{name}: the current format changed; bump stored::VERSION and keep this fixture"
-                );
-            }
-            Err(why) => {
-                assert!(version < stored::VERSION, "{name}: the current format was rejected: {why:?}");
-                assert_eq!(why, Rejected::OtherVersion(version), "{name}");
-            }
+        let fixture: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let quiz = stored::restore(&text).unwrap_or_else(|why| panic!("{name}: rejected: {why:?}"));
+        assert_restored_is_sane(&quiz).unwrap_or_else(|e| panic!("{name}: {e}"));
+        if version == stored::VERSION {
+            // The fixture is exactly what this version writes: nothing was dropped.
+            let written: serde_json::Value = serde_json::from_str(&stored::encode(&quiz)).unwrap();
+            assert_eq!(written, fixture, "{name}: the current format changed; bump stored::VERSION and keep this fixture");
+        } else {
+            // Every answer the old version kept survives the migration.
+            let ratings: Answers = serde_json::from_value(fixture["quiz"]["answers"].clone()).unwrap();
+            assert_eq!(quiz.answers.ratings, ratings.ratings, "{name}: answers lost in migration");
+            assert_eq!(quiz.step, serde_json::from_value(fixture["quiz"]["step"].clone()).unwrap(), "{name}");
         }
     }
     let expected: std::collections::BTreeSet<u32> = (1..=stored::VERSION).collect();
@@ -426,16 +412,38 @@ fn every_shipped_stored_format_is_read_or_discarded_cleanly() {
 
 #[test]
 fn a_format_from_a_newer_widget_is_discarded_not_misread() {
-    let newer = r#"{"v":2,"quiz":{"step":{"at":"result"},"answers":{"ratings":{}}},"plan":null}"#;
-    assert_eq!(stored::restore(newer), Err(Rejected::OtherVersion(2)));
+    let newer = format!(r#"{{"v":{},"quiz":{{"step":{{"at":"result"}},"answers":{{"ratings":{{}}}}}}}}"#, stored::VERSION + 1);
+    assert_eq!(stored::restore(&newer), Err(Rejected::OtherVersion(stored::VERSION + 1)));
+}
+
+/// v1 kept the plan's inputs beside the quiz, with its own copy of the nickname, contract
+/// end and notice period; v2 keeps each once. The plan's copies were what the v1 plan
+/// used, so they win; nothing the visitor typed is lost.
+#[test]
+fn v1_progress_with_a_plan_migrates_without_loss() {
     let text = std::fs::read_to_string(
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/stored/v1-result-with-plan.json"),
     )
     .unwrap();
-    let (quiz, plan) = stored::restore(&text).unwrap();
+    let quiz = stored::restore(&text).unwrap();
     assert_eq!(quiz.step, Step::Result);
-    assert_eq!(plan.open_deliverables, ["Logo files", "Q4 report"]);
-    assert_eq!(plan.unpaid_amount_cents, Some(125_050));
+    assert_eq!(quiz.plan.nickname, "Acme <b>Corp</b>");
+    assert_eq!(quiz.plan.open_deliverables, ["Logo files", "Q4 report"]);
+    assert_eq!(quiz.plan.unpaid_amount_cents, Some(125_050));
+    assert_eq!(quiz.plan.currency, "EUR");
+    assert_eq!(quiz.plan.today, Day::new(2026, 11, 22));
+    assert_eq!(quiz.answers.context.contract_end, Day::new(2027, 3, 31));
+    assert_eq!(quiz.answers.context.notice_days, Some(30));
+    assert_eq!(quiz.answers.ratings.len(), 28);
+    // Written back, it is the current format and reads back the same.
+    let again = stored::restore(&stored::encode(&quiz)).unwrap();
+    assert_eq!(again, quiz);
+    // A v1 plan's overrides win over the quiz's answers, as the v1 plan showed them.
+    let overridden = text.replace(r#""notice_days": 30,
+  "prefer"#, r#""notice_days": 45,
+  "prefer"#);
+    assert_ne!(overridden, text);
+    assert_eq!(stored::restore(&overridden).unwrap().answers.context.notice_days, Some(45));
 }
 
 // ---------------------------------------------------------------- typed values
@@ -451,7 +459,7 @@ fn written(cents: u64, style: u8) -> String {
     };
     let mut grouped = String::new();
     for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
+        if i > 0 && (whole.len() - i).is_multiple_of(3) {
             grouped.push_str(group);
         }
         grouped.push(c);
@@ -516,7 +524,8 @@ fn regression_inputs_stay_handled() {
     // Negative or absurd numbers where counts are expected.
     assert_eq!(stored::restore(r#"{"v":-1}"#), Err(Rejected::Corrupt));
     assert_eq!(
-        stored::restore(r#"{"v":1,"quiz":{"step":{"at":"signal","index":99}}}"#).map(|(q, _)| q.step),
+        stored::restore(r#"{"v":1,"quiz":{"step":{"at":"signal","index":99}}}"#).map(|q| q.step),
         Ok(Step::Intro)
     );
+    assert_eq!(stored::restore(r#"{"v":2,"quiz":{"step":{"at":"signal","index":99}}}"#).map(|q| q.step), Ok(Step::Intro));
 }

@@ -2,7 +2,7 @@
 //! language tags and answer values.
 #![no_main]
 
-use client_checkup::assessment::answers::{Context, MAX_NOTICE_DAYS};
+use client_checkup::assessment::context::{Context, MAX_NOTICE_DAYS};
 use client_checkup::assessment::Answer;
 use client_checkup::dates::Day;
 use client_checkup::i18n::Lang;

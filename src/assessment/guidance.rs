@@ -4,16 +4,17 @@ use serde::Serialize;
 
 use super::answers::Answers;
 use super::model::{GuidanceItem, Model, Trigger};
-use super::scoring::{Assessment, RuleId, Verdict};
+use super::outcome::{RuleId, Verdict};
+use super::scoring::Assessment;
 
-/// What kind of guidance the verdict calls for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum GuidanceKind {
-    /// Nothing to do: keep working as you do.
-    None,
-    Repair,
-    Exit,
+crate::ids::id_enum! {
+    /// What kind of guidance the verdict calls for.
+    pub enum GuidanceKind {
+        /// Nothing to do: keep working as you do.
+        None = "none",
+        Repair = "repair",
+        Exit = "exit",
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize)]

@@ -2,58 +2,24 @@
 //! rule parameters and the guidance catalogue. Read from `content/model.json`.
 
 use std::collections::BTreeMap;
-use std::fmt;
 use std::sync::LazyLock;
 
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 
-/// The eight warning signals. Their ids are stable: they appear in events and stored state.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SignalId {
-    TimeDrain,
-    DismissesAdvice,
-    LowRespect,
-    PoorCommunication,
-    Stalled,
-    Negativity,
-    LosingMoney,
-    Abuse,
-}
+use super::context::context_values;
+use super::outcome::RuleId;
 
-impl SignalId {
-    pub const ALL: [SignalId; 8] = [
-        SignalId::TimeDrain,
-        SignalId::DismissesAdvice,
-        SignalId::LowRespect,
-        SignalId::PoorCommunication,
-        SignalId::Stalled,
-        SignalId::Negativity,
-        SignalId::LosingMoney,
-        SignalId::Abuse,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            SignalId::TimeDrain => "time_drain",
-            SignalId::DismissesAdvice => "dismisses_advice",
-            SignalId::LowRespect => "low_respect",
-            SignalId::PoorCommunication => "poor_communication",
-            SignalId::Stalled => "stalled",
-            SignalId::Negativity => "negativity",
-            SignalId::LosingMoney => "losing_money",
-            SignalId::Abuse => "abuse",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<SignalId> {
-        SignalId::ALL.into_iter().find(|id| id.as_str() == s)
-    }
-}
-
-impl fmt::Display for SignalId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
+crate::ids::id_enum! {
+    /// The eight warning signals. Their ids are stable: they appear in events and stored state.
+    pub enum SignalId {
+        TimeDrain = "time_drain",
+        DismissesAdvice = "dismisses_advice",
+        LowRespect = "low_respect",
+        PoorCommunication = "poor_communication",
+        Stalled = "stalled",
+        Negativity = "negativity",
+        LosingMoney = "losing_money",
+        Abuse = "abuse",
     }
 }
 
@@ -251,7 +217,7 @@ impl Model {
         if self.rules.abuse_exit.min_rating > 4 || self.rules.non_payment.exit_at > 4 {
             return Err("rule ratings are on the 0..4 scale".into());
         }
-        if crate::assessment::answers::context_values(&self.rules.failed_repair.context)
+        if context_values(&self.rules.failed_repair.context)
             .is_none_or(|vals| !vals.contains(&self.rules.failed_repair.value.as_str()))
         {
             return Err("failed_repair names an unknown context answer".into());
@@ -269,10 +235,10 @@ fn check_trigger(t: &Trigger) -> Result<(), String> {
     match t {
         Trigger::Signal { .. } => Ok(()),
         Trigger::Rule { rule } => {
-            crate::assessment::scoring::RuleId::parse(rule).map(|_| ()).ok_or_else(|| format!("unknown rule {rule}"))
+            RuleId::parse(rule).map(|_| ()).ok_or_else(|| format!("unknown rule {rule}"))
         }
         Trigger::Context { context, r#in } => {
-            let values = crate::assessment::answers::context_values(context)
+            let values = context_values(context)
                 .ok_or_else(|| format!("unknown context {context}"))?;
             match r#in.iter().find(|v| !values.contains(&v.as_str())) {
                 Some(v) => Err(format!("{context} has no value {v}")),

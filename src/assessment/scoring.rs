@@ -4,69 +4,7 @@ use serde::Serialize;
 
 use super::answers::{Answers, Rating};
 use super::model::{Model, SignalId};
-
-/// The four verdicts, from best to worst. Their ids are stable.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Verdict {
-    Keep,
-    Watch,
-    Repair,
-    Exit,
-}
-
-impl Verdict {
-    pub const ALL: [Verdict; 4] = [Verdict::Keep, Verdict::Watch, Verdict::Repair, Verdict::Exit];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            Verdict::Keep => "keep",
-            Verdict::Watch => "watch",
-            Verdict::Repair => "repair",
-            Verdict::Exit => "exit",
-        }
-    }
-}
-
-/// The rules the sources imply. See the module docs of [`crate::assessment`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum RuleId {
-    /// Abuse rated "often" or worse: exit, soon.
-    AbuseExit,
-    /// The client did not pay at all: stop work until arrears are paid.
-    NonPayment,
-    /// Not paying happens again and again: exit.
-    RepeatedNonPayment,
-    /// A repair was tried and the result is still in the repair band: exit.
-    FailedRepair,
-    /// Only one signal is noticeable and it is mild: never worse than watch.
-    SingleMildSignal,
-}
-
-impl RuleId {
-    pub const ALL: [RuleId; 5] = [
-        RuleId::AbuseExit,
-        RuleId::NonPayment,
-        RuleId::RepeatedNonPayment,
-        RuleId::FailedRepair,
-        RuleId::SingleMildSignal,
-    ];
-
-    pub fn id(self) -> &'static str {
-        match self {
-            RuleId::AbuseExit => "abuse_exit",
-            RuleId::NonPayment => "non_payment",
-            RuleId::RepeatedNonPayment => "repeated_non_payment",
-            RuleId::FailedRepair => "failed_repair",
-            RuleId::SingleMildSignal => "single_mild_signal",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<RuleId> {
-        RuleId::ALL.into_iter().find(|r| r.id() == s)
-    }
-}
+use super::outcome::{RuleId, Verdict};
 
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct SignalScore {

@@ -9,12 +9,12 @@ use super::plural::PluralRules;
 use super::Lang;
 use crate::dates::Day;
 
-/// Paper size for the PDF, by locale.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Paper {
-    A4,
-    Letter,
+crate::ids::id_enum! {
+    /// Paper size for the PDF, by locale.
+    pub enum Paper {
+        A4 = "a4",
+        Letter = "letter",
+    }
 }
 
 /// What a catalog says about its language that is not a message.
@@ -209,7 +209,7 @@ impl Catalog {
 fn group(digits: &str, sep: &str) -> String {
     let mut out = String::with_capacity(digits.len() + digits.len() / 3 * sep.len());
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push_str(sep);
         }
         out.push(c);

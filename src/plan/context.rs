@@ -1,7 +1,7 @@
 //! What every part of the plan needs to know: the catalog, the facts derived from the
 //! assessment and inputs, and small helpers that turn catalog keys into sentences.
 
-use crate::assessment::answers::{Contract, YesNo};
+use crate::assessment::context::{Contract, YesNo};
 use crate::assessment::{Answers, Assessment, Guidance, RuleId, SignalId};
 use crate::dates::Day;
 use crate::document::Block;
@@ -89,11 +89,11 @@ impl Ctx<'_> {
     }
 
     pub fn notice_days(&self) -> u16 {
-        self.inputs.notice_days.or(self.answers.context.notice_days).unwrap_or(DEFAULT_NOTICE_DAYS)
+        self.answers.context.notice_days.unwrap_or(DEFAULT_NOTICE_DAYS)
     }
 
     pub fn contract_end(&self) -> Option<Day> {
-        self.inputs.contract_end.or(self.answers.context.contract_end)
+        self.answers.context.contract_end
     }
 
     pub fn signed_contract(&self) -> bool {
@@ -126,7 +126,7 @@ impl Ctx<'_> {
 
     /// The name of a signal, from the quiz catalog.
     pub fn signal_name(&self, signal: SignalId) -> String {
-        self.cat.t(&format!("signal.{}.name", signal.as_str())).to_owned()
+        self.cat.t(&format!("signal.{}.name", signal.id())).to_owned()
     }
 
     /// The signals a review should look for: those that fired, else the noticeable ones.

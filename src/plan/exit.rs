@@ -104,7 +104,7 @@ fn reason(cx: &Ctx) -> String {
     } else {
         cx.assessment.drivers.first().copied().unwrap_or(SignalId::Stalled)
     };
-    cx.text(&format!("plan.reason.{}", signal.as_str()), &[])
+    cx.text(&format!("plan.reason.{}", signal.id()), &[])
 }
 
 fn talking_points(cx: &Ctx, d: &ExitDates) -> Vec<String> {

@@ -3,41 +3,26 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::assessment::answers::MAX_NOTICE_DAYS;
 use crate::dates::Day;
+use crate::text::{bounded_line, MAX_ADDRESSEE, MAX_DELIVERABLE, MAX_NICKNAME};
 
-/// The longest nickname kept, in characters.
-pub const MAX_NICKNAME_CHARS: usize = 80;
 /// The most open deliverables a plan lists.
 pub const MAX_DELIVERABLES: usize = 10;
-/// The longest deliverable kept, in characters.
-pub const MAX_DELIVERABLE_CHARS: usize = 200;
 /// The largest unpaid amount accepted, in hundredths (a little under one billion).
 pub const MAX_AMOUNT_CENTS: u64 = 99_999_999_999;
 /// The notice period when neither the plan inputs nor the quiz give one: the sources'
 /// usual two weeks.
 pub const DEFAULT_NOTICE_DAYS: u16 = 14;
 
-/// How the visitor prefers to have the difficult conversation.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Channel {
-    #[default]
-    Email,
-    Call,
-    Meeting,
-}
-
-impl Channel {
-    pub const ALL: [Channel; 3] = [Channel::Email, Channel::Call, Channel::Meeting];
-
-    /// The stable id (`email`, `call`, `meeting`), also the catalog key suffix.
-    pub fn id(self) -> &'static str {
-        match self {
-            Channel::Email => "email",
-            Channel::Call => "call",
-            Channel::Meeting => "meeting",
-        }
+crate::ids::id_enum! {
+    /// How the visitor prefers to have the difficult conversation. The id is also the
+    /// catalog key suffix.
+    #[derive(Default)]
+    pub enum Channel {
+        #[default]
+        Email = "email",
+        Call = "call",
+        Meeting = "meeting",
     }
 }
 
@@ -48,13 +33,15 @@ pub struct PlanInputs {
     /// The visitor's own name for the client (shown in titles, file names and calendar
     /// entries). Empty means "this client".
     pub nickname: String,
-    /// The day the plan starts from. The UI passes the browser's date; the visitor may
-    /// override it. Without one the plan uses [`fallback_today`](super::fallback_today).
+    /// The name of the person the letter is addressed to ("Jana Nováková"), as the
+    /// visitor wants it written. Empty: the letter uses a neutral greeting. Never the
+    /// nickname, which is private.
+    pub addressee: String,
+    /// The day the plan starts from, where the visitor set one; otherwise the UI passes
+    /// the browser's date when it builds the plan (see [`PlanInputs::dated`]), and without
+    /// either the plan uses [`fallback_today`](super::fallback_today). The contract's end
+    /// and notice period are context answers ([`crate::assessment::Context`]), not here.
     pub today: Option<Day>,
-    /// When the contract ends; defaults to the quiz's context answer.
-    pub contract_end: Option<Day>,
-    /// Days of notice; defaults to the quiz's context answer, else [`DEFAULT_NOTICE_DAYS`].
-    pub notice_days: Option<u16>,
     /// End on the later of the notice end and the contract end (ignored where abuse
     /// drove the verdict: then the plan never waits for the contract to run out).
     pub prefer_contract_end: bool,
@@ -69,25 +56,31 @@ pub struct PlanInputs {
 }
 
 impl PlanInputs {
-    /// The same inputs with every field bounded: text cleaned (see [`clean_line`]) and cut
-    /// to length, at most [`MAX_DELIVERABLES`] non-empty deliverables, a notice period of
-    /// at most a year, an amount no larger than [`MAX_AMOUNT_CENTS`] (else dropped) and a
-    /// currency that is three letters (upper-cased) or empty.
+    /// The same inputs with every field bounded: text cleaned (see
+    /// [`clean_line`](crate::text::clean_line)) and cut to length, at most
+    /// [`MAX_DELIVERABLES`] non-empty deliverables, an amount no larger than
+    /// [`MAX_AMOUNT_CENTS`] (else dropped) and a currency that is three letters
+    /// (upper-cased) or empty.
     pub fn sanitized(self) -> PlanInputs {
         PlanInputs {
-            nickname: bounded_line(&self.nickname, MAX_NICKNAME_CHARS),
+            nickname: bounded_line(&self.nickname, MAX_NICKNAME),
+            addressee: bounded_line(&self.addressee, MAX_ADDRESSEE),
             open_deliverables: self
                 .open_deliverables
                 .iter()
-                .map(|d| bounded_line(d, MAX_DELIVERABLE_CHARS))
+                .map(|d| bounded_line(d, MAX_DELIVERABLE))
                 .filter(|d| !d.is_empty())
                 .take(MAX_DELIVERABLES)
                 .collect(),
-            notice_days: self.notice_days.filter(|d| *d <= MAX_NOTICE_DAYS),
             unpaid_amount_cents: self.unpaid_amount_cents.filter(|c| *c <= MAX_AMOUNT_CENTS),
             currency: currency_code(&self.currency).unwrap_or_default(),
             ..self
         }
+    }
+
+    /// The inputs with `today` filled in where the visitor set none.
+    pub fn dated(self, today: Option<Day>) -> PlanInputs {
+        PlanInputs { today: self.today.or(today), ..self }
     }
 }
 
@@ -97,79 +90,22 @@ pub fn currency_code(text: &str) -> Option<String> {
     (t.len() == 3 && t.bytes().all(|b| b.is_ascii_alphabetic())).then(|| t.to_ascii_uppercase())
 }
 
-/// Bidirectional embedding, override and isolate controls (U+202A–U+202E,
-/// U+2066–U+2069): they can make text display in a different order than it is stored,
-/// so visitor text never keeps them.
-pub fn is_bidi_control(c: char) -> bool {
-    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-}
-
-/// One line of visitor text made safe to place anywhere: control characters and the
-/// Unicode line and paragraph separators become spaces, bidi controls are dropped,
-/// runs of whitespace collapse to one space, and the ends are trimmed.
-pub fn clean_line(text: &str) -> String {
-    let mut out = String::with_capacity(text.len().min(1024));
-    let mut space = false;
-    for c in text.chars().filter(|c| !is_bidi_control(*c)) {
-        if c.is_control() || c.is_whitespace() {
-            space = !out.is_empty();
-        } else {
-            if space {
-                out.push(' ');
-                space = false;
-            }
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// [`clean_line`], then cut to at most `max` characters (never inside a character).
-pub fn bounded_line(text: &str, max: usize) -> String {
-    // Cut the raw text first so a 10 000-character nickname costs nothing to clean.
-    let head = match text.char_indices().nth(max.saturating_mul(4)) {
-        Some((i, _)) => &text[..i],
-        None => text,
-    };
-    let clean = clean_line(head);
-    match clean.char_indices().nth(max) {
-        Some((i, _)) => clean[..i].trim_end().to_owned(),
-        None => clean,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn cleans_lines() {
-        assert_eq!(clean_line("  a\n\tb\u{202E}c\u{2028}d  "), "a bc d");
-        assert_eq!(clean_line("\u{0}\u{7}"), "");
-        assert_eq!(clean_line("Žluťoučký kůň 🐴"), "Žluťoučký kůň 🐴");
-    }
-
-    #[test]
-    fn bounds_by_characters() {
-        assert_eq!(bounded_line(&"ж".repeat(100), 80).chars().count(), 80);
-        assert_eq!(bounded_line("abc def", 4), "abc");
-        assert_eq!(bounded_line(&" ".repeat(1000), 10), "");
-    }
 
     #[test]
     fn sanitizes_every_field() {
         let raw = PlanInputs {
             nickname: "x".repeat(10_000),
             open_deliverables: (0..20).map(|i| format!("item {i}")).chain([String::new()]).collect(),
-            notice_days: Some(400),
             unpaid_amount_cents: Some(u64::MAX),
             currency: " eur ".into(),
             ..PlanInputs::default()
         };
         let s = raw.sanitized();
-        assert_eq!(s.nickname.len(), MAX_NICKNAME_CHARS);
+        assert_eq!(s.nickname.len(), MAX_NICKNAME);
         assert_eq!(s.open_deliverables.len(), MAX_DELIVERABLES);
-        assert_eq!(s.notice_days, None);
         assert_eq!(s.unpaid_amount_cents, None);
         assert_eq!(s.currency, "EUR");
         for bad in ["EURO", "E1R", "€", "ЕВР"] {
@@ -181,7 +117,7 @@ mod tests {
     fn deserializes_partial_state() {
         let p: PlanInputs = serde_json::from_str(r#"{"nickname":"Acme","channel":"call"}"#).unwrap();
         assert_eq!(p.channel, Channel::Call);
-        assert_eq!(p.notice_days, None);
+        assert_eq!(p.today, None);
         assert_eq!(serde_json::from_str::<PlanInputs>("{}").unwrap(), PlanInputs::default());
     }
 }

@@ -55,7 +55,7 @@ fn talking_points(cx: &Ctx) -> Vec<String> {
     if stops_work(cx) {
         points.push(cx.text("plan.talk.repair.stop_work", &[]));
     }
-    points.extend(cx.watched_signals().iter().map(|s| cx.text(&format!("plan.talk.repair.{}", s.as_str()), &[])));
+    points.extend(cx.watched_signals().iter().map(|s| cx.text(&format!("plan.talk.repair.{}", s.id()), &[])));
     points.push(cx.text("plan.talk.repair.confirm", &[]));
     points
 }

@@ -15,8 +15,8 @@
 //!   at 75 octets, never inside a UTF-8 character; continuation lines start with a space.
 
 use crate::i18n::Lang;
-use crate::plan::inputs::is_bidi_control;
 use crate::plan::{Milestone, Plan};
+use crate::text::is_hidden;
 
 /// The longest line, in octets, without its CRLF (RFC 5545 §3.1).
 pub const MAX_LINE_OCTETS: usize = 75;
@@ -81,8 +81,8 @@ pub fn fnv1a64(bytes: &[u8]) -> u64 {
     bytes.iter().fold(OFFSET, |h, b| (h ^ u64::from(*b)).wrapping_mul(PRIME))
 }
 
-/// A TEXT value: `\` `;` `,` escaped, any line break as `\n`, tabs as spaces, other
-/// control characters and bidi controls dropped.
+/// A TEXT value: `\` `;` `,` escaped, any line break as `\n`, tabs as spaces, hidden
+/// characters ([`is_hidden`]) dropped.
 pub fn escape_text(text: &str) -> String {
     let unified = text.replace("\r\n", "\n");
     let mut out = String::with_capacity(unified.len() + 8);
@@ -91,9 +91,9 @@ pub fn escape_text(text: &str) -> String {
             '\\' => out.push_str("\\\\"),
             ';' => out.push_str("\\;"),
             ',' => out.push_str("\\,"),
-            '\n' | '\r' | '\u{2028}' | '\u{2029}' => out.push_str("\\n"),
+            '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}' => out.push_str("\\n"),
             '\t' => out.push(' '),
-            c if c.is_control() || is_bidi_control(c) => {}
+            c if is_hidden(c) => {}
             c => out.push(c),
         }
     }

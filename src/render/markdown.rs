@@ -4,21 +4,21 @@
 //! Every text in the [`Document`] is treated as untrusted, because some of it is typed by
 //! the visitor (nickname, deliverables) and the rest comes from translators:
 //! - **Inline text** (title, headings, paragraphs, list items, dated steps) is first made
-//!   one clean line ([`clean_line`]: control characters, line and paragraph separators
-//!   and newlines become spaces; the bidi embedding, override and isolate controls
-//!   U+202A–U+202E and U+2066–U+2069 are dropped, so text cannot display reversed). Then
+//!   one clean line ([`clean_line`]: line breaks and tabs become spaces; controls, bidi
+//!   controls and invisible format characters are dropped, so text cannot display
+//!   reversed or hide a part of itself). Then
 //!   the characters that carry Markdown or HTML meaning, `` \ ` * _ [ ] < > # | & ~ $ ``,
 //!   get a backslash (CommonMark renders an escaped ASCII punctuation character as
 //!   itself), and a line that would start a block (`-`, `+`, `=`, `1.`, `1)`) has its
 //!   marker escaped. No tag, link, emphasis, table cell, heading or list can be injected.
 //! - **The notice letter** goes in a fenced code block so that it copies exactly as
-//!   written: its line breaks are kept, other control characters are dropped (tabs become
-//!   spaces), bidi controls are dropped, and the fence is longer than any run of
+//!   written: [`clean_block`] keeps its line breaks, turns tabs into spaces and drops
+//!   hidden characters, and the fence is longer than any run of
 //!   backticks inside, so the text cannot close it. Nothing inside a code block is
 //!   interpreted as Markdown or HTML.
 
 use crate::document::{Block, Document};
-use crate::plan::inputs::{clean_line, is_bidi_control};
+use crate::text::{clean_block, clean_line};
 
 /// Characters escaped with a backslash in inline text.
 const SPECIAL: [char; 13] = ['\\', '`', '*', '_', '[', ']', '<', '>', '#', '|', '&', '~', '$'];
@@ -85,22 +85,6 @@ fn fenced(text: &str) -> String {
     let longest_run = body.split(|c| c != '`').map(str::len).max().unwrap_or(0);
     let fence = "`".repeat(longest_run.max(2) + 1);
     format!("{fence}text\n{body}\n{fence}\n")
-}
-
-/// Keeps line breaks (normalised to `\n`), turns tabs into spaces and drops every other
-/// control character and the bidi controls; trailing blank lines go.
-fn clean_block(text: &str) -> String {
-    let unified = text.replace("\r\n", "\n");
-    let body: String = unified
-        .chars()
-        .filter_map(|c| match c {
-            '\n' | '\r' | '\u{2028}' | '\u{2029}' => Some('\n'),
-            '\t' => Some(' '),
-            c if c.is_control() || is_bidi_control(c) => None,
-            c => Some(c),
-        })
-        .collect();
-    body.trim_end().to_owned()
 }
 
 #[cfg(test)]

@@ -32,6 +32,7 @@ use ttf_parser::{cmap, head, hhea, hmtx, maxp, GlyphId, RawFace, Tag};
 
 use crate::document::{Block, Document};
 use crate::i18n::Paper;
+use crate::text::{clean_block, clean_line};
 
 /// Why no PDF could be made. The only input that can be wrong is the font.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -99,45 +100,14 @@ pub fn pdf(doc: &Document, font: &[u8], paper: Paper, lang: &str) -> Result<Vec<
 // ---------------------------------------------------------------------------------------------
 // Text clean-up
 
-/// Drops what must not reach the page: C0/C1 controls, bidi embeddings/overrides/isolates,
-/// zero-width and other invisible format characters, variation selectors, emoji skin-tone
-/// modifiers and tag characters. Tabs and line/paragraph separators become spaces (and
-/// `\n` too, unless `keep_newlines`). Runs of spaces collapse unless `keep_newlines`
-/// (the letter keeps its own spacing).
+/// What reaches the page: one clean line ([`clean_line`]), or for the letter a block with
+/// its line breaks ([`clean_block`]). No-break spaces are drawn as the space they are.
 fn clean(text: &str, keep_newlines: bool) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        let c = match c {
-            '\n' if keep_newlines => '\n',
-            '\t' | '\n' | '\u{2028}' | '\u{2029}' | '\u{85}' => ' ',
-            c if c.is_control() => continue,
-            '\u{AD}'
-            | '\u{34F}'
-            | '\u{61C}'
-            | '\u{180E}'
-            | '\u{200B}'..='\u{200F}'
-            | '\u{202A}'..='\u{202E}'
-            | '\u{2060}'..='\u{206F}'
-            | '\u{FE00}'..='\u{FE0F}'
-            | '\u{FEFF}'
-            | '\u{FFF9}'..='\u{FFFB}'
-            | '\u{1F3FB}'..='\u{1F3FF}'
-            | '\u{E0000}'..='\u{E007F}'
-            | '\u{E0100}'..='\u{E01EF}' => continue,
-            // Other spaces (no-break, thin, em…) are drawn as the space they are.
-            c => c,
-        };
-        if !keep_newlines && c == ' ' && (out.is_empty() || out.ends_with(' ')) {
-            continue;
-        }
-        out.push(c);
+    if keep_newlines {
+        clean_block(text)
+    } else {
+        clean_line(text)
     }
-    if !keep_newlines {
-        while out.ends_with(' ') {
-            out.pop();
-        }
-    }
-    out
 }
 
 // ---------------------------------------------------------------------------------------------

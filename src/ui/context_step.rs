@@ -6,8 +6,8 @@ use yew::prelude::*;
 use super::nav::Nav;
 use super::question::{Choice, Question};
 use super::{use_ui, QuizState};
-use crate::assessment::answers::Contract;
-use crate::assessment::answers::{context_values, Context, CHOICE_CONTEXTS, MAX_NOTICE_DAYS};
+use crate::assessment::context::Contract;
+use crate::assessment::context::{context_values, Context, CHOICE_CONTEXTS, MAX_NOTICE_DAYS};
 use crate::dates::Day;
 use crate::quiz::Action;
 
