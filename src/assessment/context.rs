@@ -125,4 +125,3 @@ impl Context {
         t.parse::<u16>().ok().filter(|d| *d <= MAX_NOTICE_DAYS)
     }
 }
-

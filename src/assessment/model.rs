@@ -234,12 +234,9 @@ impl Model {
 fn check_trigger(t: &Trigger) -> Result<(), String> {
     match t {
         Trigger::Signal { .. } => Ok(()),
-        Trigger::Rule { rule } => {
-            RuleId::parse(rule).map(|_| ()).ok_or_else(|| format!("unknown rule {rule}"))
-        }
+        Trigger::Rule { rule } => RuleId::parse(rule).map(|_| ()).ok_or_else(|| format!("unknown rule {rule}")),
         Trigger::Context { context, r#in } => {
-            let values = context_values(context)
-                .ok_or_else(|| format!("unknown context {context}"))?;
+            let values = context_values(context).ok_or_else(|| format!("unknown context {context}"))?;
             match r#in.iter().find(|v| !values.contains(&v.as_str())) {
                 Some(v) => Err(format!("{context} has no value {v}")),
                 None => Ok(()),
