@@ -14,12 +14,18 @@ function message(el) {
   return MESSAGES[el.getAttribute('data-lang')] || MESSAGES[tag] || MESSAGES.en;
 }
 
-/** Shows the failure box inside the placeholder's own shadow root. */
+/**
+ * Shows the failure message inside the placeholder's own shadow root: the one failure
+ * box, for a widget that could not start (no WebAssembly, a file missing) and for one
+ * that failed while running (the wasm reports it with a `client-checkup:failed` event).
+ * The host page itself is never touched.
+ */
 function fail(el, error) {
-  console.error('Client Checkup could not start:', error);
+  if (error) console.error('Client Checkup could not start:', error);
   const root = el.shadowRoot || el.attachShadow({ mode: 'open' });
   const text = message(el);
   const box = document.createElement('div');
+  box.className = 'cc cc-failed';
   box.setAttribute('role', 'alert');
   const p = document.createElement('p');
   p.textContent = text.failed;
@@ -33,6 +39,7 @@ function fail(el, error) {
 async function mountOne(el) {
   if (!(el instanceof Element) || el.hasAttribute('data-client-checkup-mounted') || el.__clientCheckup) return;
   el.__clientCheckup = true;
+  el.addEventListener('client-checkup:failed', () => fail(el), { once: true });
   try {
     if (typeof WebAssembly !== 'object') throw new Error('WebAssembly is not available in this browser');
     // A fresh module URL per placeholder = a fresh wasm instance with its own memory.

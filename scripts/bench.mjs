@@ -46,7 +46,7 @@ function staticPage() {
     <div class="cc-nav"><button type="submit" class="cc-primary" data-action="start">${t('intro.start')}</button></div></form>
     <script>performance.mark('first-screen'); window.__ready = performance.now();</script></div>`;
   return demo
-    .replace(/<script type="module">[\s\S]*?<\/script>/, '')
+    .replace(/<script type="module"[^>]*>[\s\S]*?<\/script>/, '')
     .replace(/<link rel="modulepreload"[^>]*>/g, '')
     .replace(/<link rel="preload"[^>]*>/g, '')
     .replace(/(<div[^>]*data-client-checkup[^>]*>)([\s\S]*?)(<\/div>)/, `$1${first}$3`);

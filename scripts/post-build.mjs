@@ -33,6 +33,19 @@ const loader = fs.readFileSync(path.join(ROOT, 'embed/loader.template.js'), 'utf
   .replace('__MESSAGES__', JSON.stringify(messages))
   .replace('__VERSION__', version);
 fs.writeFileSync(path.join(OUT, 'client-checkup.js'), loader);
+// The demo article embeds the widget exactly as a blog does, through the loader: Trunk's
+// own start-up script (and its preloads, which the loader's per-instance URLs would not
+// use) are replaced by the loader's script tag.
+const indexPath = path.join(OUT, 'index.html');
+const index = fs.readFileSync(indexPath, 'utf8');
+const trunkInit = /<script type="module">\s*import init, \* as bindings[\s\S]*?<\/script>/;
+const preloads = /<link rel="(?:modulepreload|preload)" href="\.\/(?:client-checkup-[0-9a-f]+(?:_bg\.wasm|\.js)|snippets\/[^"]+)"[^>]*>/g;
+if (!trunkInit.test(index)) {
+  console.error('post-build: Trunk\'s start-up script was not found in index.html');
+  process.exit(1);
+}
+fs.writeFileSync(indexPath, index.replace(trunkInit, '<script type="module" src="./client-checkup.js"></script>').replace(preloads, ''));
+
 for (const f of ['embed.html', 'embed.js', 'embed.css', 'client-checkup-frame.js']) {
   fs.copyFileSync(path.join(ROOT, 'embed', f), path.join(OUT, f));
 }

@@ -1,9 +1,14 @@
 //! Client Checkup: rate a client relationship against eight warning signals and
 //! turn the result into a repair or exit plan.
 //!
-//! Everything in this crate except `ui` and `edge` is pure Rust with no web-sys and is
-//! tested natively. `edge` is the one place that touches the host page (mounting,
-//! options, storage, downloads, events); `ui` is the thin Yew layer on top.
+//! The crate reads as floors, each importing only from the floors below it:
+//! 1. `widget` — the entry: mounts one widget per placeholder (browser only).
+//! 2. `ui` — the Yew views; `ui::hooks` holds each browser concern as one hook.
+//! 3. `edge` — browser services (storage, assets, events, downloads, clipboard, DOM),
+//!    the only code that calls web-sys.
+//! 4. The pure core, tested natively: `quiz` (the state and its navigation), `stored`
+//!    (its stored format), `options`, `plan` and `render` (the plan and its files),
+//!    `assessment`, `i18n`, and the ground floor `text`, `ids`, `dates`, `document`.
 
 pub mod assessment;
 pub mod dates;
@@ -23,3 +28,5 @@ pub mod text;
 pub mod edge;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+#[cfg(target_arch = "wasm32")]
+pub mod widget;

@@ -1,8 +1,10 @@
-//! The wasm entry point: mount a widget into every placeholder on the page.
+//! The wasm entry point: the loader (`client-checkup.js`) instantiates one module per
+//! placeholder and calls `mount_element`; starting the module only installs the failure
+//! handler (see `client_checkup::widget`).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    client_checkup::edge::start();
+    client_checkup::widget::start();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

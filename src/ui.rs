@@ -1,10 +1,13 @@
-//! The Yew layer: small components over the pure quiz and assessment. Components read
-//! the per-instance settings (language, ids) from the [`Ui`] context, never a global,
-//! so two widgets on one page never share them.
+//! The Yew layer: small views over the pure quiz, assessment and plan. Views receive
+//! values and callbacks that carry domain actions ([`Action`](crate::quiz::Action)),
+//! never the state handle, and never call the browser: each browser concern is a hook
+//! in [`hooks`]. Views read the per-instance settings (language, ids) from the [`Ui`]
+//! context, never a global, so two widgets on one page never share them.
 
 pub mod app;
 pub mod chart;
 pub mod context_step;
+pub mod hooks;
 pub mod intro;
 pub mod lang_switch;
 pub mod nav;
@@ -15,12 +18,9 @@ pub mod result;
 pub mod review;
 pub mod signal_step;
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use crate::i18n::{Catalog, Lang};
-use crate::quiz::{Action, Quiz};
 
 /// Per-instance settings every component may read.
 #[derive(Clone, PartialEq)]
@@ -56,23 +56,3 @@ impl Ui {
 pub fn use_ui() -> Ui {
     use_context::<Ui>().expect("components are rendered inside App")
 }
-
-/// The quiz as a Yew reducer state; the logic lives in [`Quiz::apply`].
-#[derive(Clone, PartialEq, Default)]
-pub struct QuizState(pub Quiz);
-
-impl Reducible for QuizState {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let next = self.0.apply(action);
-        if next == self.0 {
-            self
-        } else {
-            Rc::new(QuizState(next))
-        }
-    }
-}
-
-/// Dispatches quiz actions; handed down to the step components.
-pub type Dispatch = Callback<Action>;

@@ -2,8 +2,8 @@
 //! fresh element, driven by real clicks, and awaited with `yew::scheduler::flush`.
 #![cfg(all(target_arch = "wasm32", not(target_os = "wasi")))]
 
-use client_checkup::edge::mount;
 use client_checkup::stored;
+use client_checkup::widget;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
@@ -26,7 +26,7 @@ impl Widget {
             host.set_attribute(k, v).unwrap();
         }
         doc.body().unwrap().append_child(&host).unwrap();
-        mount::mount(&host).expect("mounts");
+        widget::mount(&host).expect("mounts");
         yew::scheduler::flush().await;
         Widget { host, ns: ns.to_owned() }
     }
@@ -165,6 +165,22 @@ async fn corrupted_or_old_stored_state_is_discarded_without_a_crash() {
     let w = Widget::mount("old", &[]).await;
     assert_eq!(w.step(), "intro");
     assert_eq!(storage().get_item("client-checkup:v0:old").unwrap(), None, "older versions are removed");
+    w.unmount();
+}
+
+/// A returning visitor's progress in the v1 format is read, shown where they left it, and
+/// written back in the current format under the current key; the v1 entry is removed.
+#[wasm_bindgen_test]
+async fn v1_progress_is_migrated_in_place() {
+    let v1 = include_str!("fixtures/stored/v1-mid-quiz.json");
+    storage().set_item("client-checkup:v1:returning", v1).unwrap();
+    let w = Widget::mount("returning", &[]).await;
+    yew::scheduler::flush().await;
+    assert_eq!(w.step(), "signal-low_respect", "resumed where the v1 entry left off");
+    assert_eq!(storage().get_item("client-checkup:v1:returning").unwrap(), None, "the v1 entry is gone");
+    let now = w.stored().expect("saved again in the current format");
+    assert!(now.starts_with(&format!("{{\"v\":{}", stored::VERSION)), "{now}");
+    assert_eq!(stored::restore(&now).unwrap(), stored::restore(v1).unwrap(), "nothing lost");
     w.unmount();
 }
 

@@ -10,6 +10,8 @@ use crate::assessment::Assessment;
 pub const READY: &str = "client-checkup:ready";
 pub const STARTED: &str = "client-checkup:started";
 pub const COMPLETED: &str = "client-checkup:completed";
+/// The widget stopped working (a bug): the loader answers with its failure message.
+pub const FAILED: &str = "client-checkup:failed";
 
 fn set(obj: &Object, key: &str, value: &JsValue) {
     let _ = Reflect::set(obj, &JsValue::from_str(key), value);
@@ -47,10 +49,16 @@ pub fn completed(host: &Element, a: &Assessment) {
     let scores = Object::new();
     for s in &a.scores {
         let v = s.score.map(JsValue::from).unwrap_or(JsValue::NULL);
-        set(&scores, s.signal.as_str(), &v);
+        set(&scores, s.signal.id(), &v);
     }
     set(&detail, "scores", &scores);
     dispatch(host, COMPLETED, &detail.into());
+}
+
+/// Tells the host (and the loader, which shows the failure message) that this widget
+/// stopped working.
+pub fn failed(host: &Element) {
+    dispatch(host, FAILED, &base_detail().into());
 }
 
 /// In iframe mode (the widget's page is framed by a blog), the same events go to the

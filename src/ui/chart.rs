@@ -1,6 +1,8 @@
 //! The per-signal chart: an inline SVG of horizontal bars with a text label and value
 //! on every bar, so it reads without colour; fired signals are also marked in text.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use super::use_ui;
@@ -8,7 +10,7 @@ use crate::assessment::Assessment;
 
 #[derive(Properties, PartialEq)]
 pub struct ChartProps {
-    pub assessment: Assessment,
+    pub assessment: Rc<Assessment>,
 }
 
 const ROW: usize = 34;
@@ -31,7 +33,7 @@ pub fn Chart(props: &ChartProps) -> Html {
                     let w = u32::from(s.score.unwrap_or(0)) * 3;
                     let label = if s.fired { format!("{name} ⚑") } else { name.to_string() };
                     html! {
-                        <g class={classes!("cc-chart-row", s.fired.then_some("cc-fired"))} data-signal={s.signal.as_str()}>
+                        <g class={classes!("cc-chart-row", s.fired.then_some("cc-fired"))} data-signal={s.signal.id()}>
                             <text x="0" y={(y + 12).to_string()} class="cc-chart-label">{ label }</text>
                             <rect x="0" y={(y + 17).to_string()} width="300" height="10" rx="2" class="cc-chart-track" />
                             <rect x="0" y={(y + 17).to_string()} width={w.to_string()} height="10" rx="2" class="cc-chart-bar" />

@@ -5,32 +5,28 @@ use yew::prelude::*;
 
 use super::nav::Nav;
 use super::question::{Choice, Question};
-use super::{use_ui, QuizState};
-use crate::assessment::context::Contract;
-use crate::assessment::context::{context_values, Context, CHOICE_CONTEXTS, MAX_NOTICE_DAYS};
+use super::use_ui;
+use crate::assessment::context::{context_values, Context, Contract, CHOICE_CONTEXTS, MAX_NOTICE_DAYS};
 use crate::dates::Day;
 use crate::quiz::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct ContextStepProps {
-    pub state: UseReducerHandle<QuizState>,
+    pub context: Context,
+    pub on_action: Callback<Action>,
 }
 
 #[component]
 pub fn ContextStep(props: &ContextStepProps) -> Html {
     let ui = use_ui();
-    let state = props.state.clone();
-    let ctx = &state.0.answers.context;
+    let ctx = &props.context;
+    // What the visitor typed, kept as typed so a half-written value is not overwritten.
     let notice_text = use_state(|| ctx.notice_days.map(|d| d.to_string()).unwrap_or_default());
     let date_text = use_state(|| ctx.contract_end.map(|d| d.iso()).unwrap_or_default());
 
     let choice = |id: &'static str| {
-        let on_pick = {
-            let state = state.clone();
-            Callback::from(move |v: &'static str| {
-                state.dispatch(Action::Context { id: id.to_owned(), value: v.to_owned() })
-            })
-        };
+        let on_pick =
+            props.on_action.reform(move |v: &'static str| Action::Context { id: id.to_owned(), value: v.to_owned() });
         let choices: Vec<Choice> = context_values(id)
             .unwrap_or_default()
             .iter()
@@ -43,37 +39,27 @@ pub fn ContextStep(props: &ContextStepProps) -> Html {
                 {choices} selected={ctx.value(id)} {on_pick} context={AttrValue::from(id)} />
         }
     };
-
     let on_date = {
-        let (state, date_text) = (state.clone(), date_text.clone());
-        Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let v = input.value();
-            state.dispatch(Action::ContractEnd(Day::parse_iso(&v)));
+        let date_text = date_text.clone();
+        props.on_action.reform(move |e: Event| {
+            let v = e.target_unchecked_into::<HtmlInputElement>().value();
+            let day = Day::parse_iso(&v);
             date_text.set(v);
+            Action::ContractEnd(day)
         })
     };
     let on_notice = {
-        let (state, notice_text) = (state.clone(), notice_text.clone());
-        Callback::from(move |e: InputEvent| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            let v = input.value();
-            state.dispatch(Action::NoticeDays(Context::parse_notice_days(&v)));
+        let notice_text = notice_text.clone();
+        props.on_action.reform(move |e: InputEvent| {
+            let v = e.target_unchecked_into::<HtmlInputElement>().value();
+            let days = Context::parse_notice_days(&v);
             notice_text.set(v);
+            Action::NoticeDays(days)
         })
     };
     let notice_bad = !notice_text.trim().is_empty() && Context::parse_notice_days(&notice_text).is_none();
     let date_bad = !date_text.is_empty() && Day::parse_iso(&date_text).is_none();
     let has_contract = matches!(ctx.contract, Some(Contract::Signed | Contract::Unsure));
-
-    let on_back = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::Back))
-    };
-    let on_next = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::Next))
-    };
     let field_error = (notice_bad || date_bad).then(|| ui.t("ui.context.fix_fields"));
     html! {
         <div class="cc-step" data-signal-step="context">
@@ -101,8 +87,8 @@ pub fn ContextStep(props: &ContextStepProps) -> Html {
                 </div>
             }
             { for CHOICE_CONTEXTS[1..].iter().map(|id| choice(id)) }
-            <Nav on_back={Some(on_back)} {on_next} error={field_error}
-                next_action="review" next_label={ui.t("ui.to_review")} />
+            <Nav on_action={props.on_action.clone()} forward={Action::Next} error={field_error}
+                forward_id="review" forward_label={ui.t("ui.to_review")} />
         </div>
     }
 }

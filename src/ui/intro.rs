@@ -3,35 +3,29 @@
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::{use_ui, QuizState};
-use crate::quiz::{Action, MAX_NICKNAME};
+use super::use_ui;
+use crate::quiz::Action;
+use crate::text::MAX_NICKNAME;
 
 #[derive(Properties, PartialEq)]
 pub struct IntroProps {
-    pub state: UseReducerHandle<QuizState>,
+    pub nickname: AttrValue,
+    /// Answers were restored: the button says "Continue".
+    pub resumed: bool,
+    pub on_action: Callback<Action>,
 }
 
 #[component]
 pub fn Intro(props: &IntroProps) -> Html {
     let ui = use_ui();
-    let state = props.state.clone();
-    let on_name = {
-        let state = state.clone();
-        Callback::from(move |e: InputEvent| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            state.dispatch(Action::Nickname(input.value()));
-        })
-    };
-    let start = {
-        let state = state.clone();
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            state.dispatch(Action::Start);
-        })
-    };
-    let resumed = state.0.answers != Default::default();
+    let on_name =
+        props.on_action.reform(|e: InputEvent| Action::Nickname(e.target_unchecked_into::<HtmlInputElement>().value()));
+    let on_start = props.on_action.reform(|e: SubmitEvent| {
+        e.prevent_default();
+        Action::Start
+    });
     html! {
-        <form class="cc-step cc-intro" onsubmit={start} novalidate=true>
+        <form class="cc-step cc-intro" onsubmit={on_start} novalidate=true>
             <h3 class="cc-step-title" tabindex="-1">{ ui.t("ui.intro.heading") }</h3>
             <p>{ ui.t("ui.intro.what") }</p>
             <ul class="cc-facts">
@@ -42,12 +36,12 @@ pub fn Intro(props: &IntroProps) -> Html {
                 <label for={ui.id("nickname")}>{ ui.t("ui.intro.nickname") }</label>
                 <p class="cc-hint" id={ui.id("nickname-hint")}>{ ui.t("ui.intro.nickname_hint") }</p>
                 <input id={ui.id("nickname")} type="text" autocomplete="off" spellcheck="false"
-                    maxlength={MAX_NICKNAME.to_string()} value={state.0.nickname.clone()}
+                    maxlength={MAX_NICKNAME.to_string()} value={props.nickname.clone()}
                     aria-describedby={ui.id("nickname-hint")} oninput={on_name} />
             </div>
             <div class="cc-nav">
                 <button type="submit" class="cc-primary" data-action="start">
-                    { if resumed { ui.t("ui.intro.resume") } else { ui.t("ui.intro.start") } }
+                    { if props.resumed { ui.t("ui.intro.resume") } else { ui.t("ui.intro.start") } }
                 </button>
             </div>
         </form>

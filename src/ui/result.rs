@@ -1,49 +1,51 @@
 //! The result: the verdict in one sentence, the score, the chart, why, and what to do.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use super::chart::Chart;
+use super::hooks::use_today;
 use super::plan_view::PlanView;
-use super::{use_ui, QuizState};
+use super::use_ui;
 use crate::assessment::guidance::GuidanceKind;
-use crate::assessment::{assess, select_guidance, MODEL};
-use crate::plan::PlanInputs;
+use crate::assessment::{select_guidance, Answers, Assessment, MODEL};
+use crate::plan::{build_plan, PlanInputs};
 use crate::quiz::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultProps {
-    pub state: UseReducerHandle<QuizState>,
-    pub plan_inputs: PlanInputs,
-    pub on_plan_inputs: Callback<PlanInputs>,
+    pub assessment: Rc<Assessment>,
+    pub answers: Answers,
+    pub inputs: PlanInputs,
+    pub on_action: Callback<Action>,
 }
 
 #[component]
 pub fn ResultView(props: &ResultProps) -> Html {
     let ui = use_ui();
-    let state = props.state.clone();
-    let assessment = use_memo(state.0.answers.clone(), |answers| assess(&MODEL, answers));
+    let today = use_today();
+    let assessment = &props.assessment;
     let guidance = {
-        let answers = state.0.answers.clone();
+        let answers = props.answers.clone();
         use_memo(assessment.clone(), move |a| select_guidance(&MODEL, a, &answers))
     };
-    let verdict = assessment.verdict.id();
-    let client =
-        state.0.client_name().map(str::to_owned).unwrap_or_else(|| ui.cat().t("ui.client_fallback").to_owned());
-    let drivers: Vec<String> =
-        assessment.drivers.iter().map(|s| ui.cat().t(&format!("signal.{s}.name")).to_owned()).collect();
-    let restart = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::Restart))
+    let plan = {
+        let key = (assessment.clone(), props.answers.clone(), props.inputs.clone(), today, ui.lang);
+        use_memo(key, |(a, answers, inputs, today, lang)| {
+            build_plan(&MODEL, a, answers, &inputs.clone().dated(*today), *lang)
+        })
     };
     let show_plan = use_state(|| false);
-    let open_plan = {
+    let toggle_plan = {
         let show_plan = show_plan.clone();
         Callback::from(move |_| show_plan.set(!*show_plan))
     };
-    let back = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::Back))
-    };
+    let verdict = assessment.verdict.id();
+    let client = props.inputs.nickname.trim();
+    let client = if client.is_empty() { ui.cat().t("ui.client_fallback") } else { client };
+    let drivers: Vec<String> =
+        assessment.drivers.iter().map(|s| ui.cat().t(&format!("signal.{s}.name")).to_owned()).collect();
     let (guide_heading, prefix) = match guidance.kind {
         GuidanceKind::Repair => (ui.t("ui.result.repair_heading"), "move"),
         GuidanceKind::Exit => (ui.t("ui.result.exit_heading"), "exit"),
@@ -52,14 +54,14 @@ pub fn ResultView(props: &ResultProps) -> Html {
     html! {
         <div class="cc-step cc-result" data-verdict={verdict}>
             <h3 class="cc-step-title" tabindex="-1">{ ui.t(&format!("verdict.{verdict}.title")) }</h3>
-            <p class="cc-verdict-sentence">{ ui.fmt(&format!("verdict.{verdict}.sentence"), &[("client", &client)]) }</p>
+            <p class="cc-verdict-sentence">{ ui.fmt(&format!("verdict.{verdict}.sentence"), &[("client", client)]) }</p>
             <p class="cc-overall">
                 <span class="cc-overall-value" data-overall={assessment.overall.to_string()}>
                     { ui.fmt("ui.result.overall", &[("score", &assessment.overall.to_string())]) }
                 </span>
                 <span class="cc-hint">{ ui.t("ui.result.overall_hint") }</span>
             </p>
-            <Chart assessment={(*assessment).clone()} />
+            <Chart assessment={assessment.clone()} />
             <section class="cc-why">
                 <h4>{ ui.t("ui.result.why") }</h4>
                 if drivers.is_empty() {
@@ -70,12 +72,12 @@ pub fn ResultView(props: &ResultProps) -> Html {
                 if !assessment.rules.is_empty() {
                     <ul class="cc-rules">
                         { for assessment.rules.iter().map(|r| html! {
-                            <li data-rule={r.id()}>{ ui.t(&format!("rule.{}", r.id())) }</li>
+                            <li data-rule={r.id()}>{ ui.t(&format!("rule.{r}")) }</li>
                         }) }
                     </ul>
                 }
             </section>
-            <section class="cc-guidance" data-guidance={format!("{:?}", guidance.kind).to_lowercase()}>
+            <section class="cc-guidance" data-guidance={guidance.kind.id()}>
                 <h4>{ guide_heading }</h4>
                 if guidance.kind == GuidanceKind::None {
                     <p>{ ui.t("keep.body") }</p>
@@ -92,15 +94,17 @@ pub fn ResultView(props: &ResultProps) -> Html {
             </section>
             <div class="cc-nav cc-plan-entry">
                 <button type="button" class="cc-primary" data-action="plan" aria-expanded={show_plan.to_string()}
-                    onclick={open_plan}>{ ui.t(if *show_plan { "ui.plan.hide" } else { "ui.plan.open" }) }</button>
+                    onclick={toggle_plan}>{ ui.t(if *show_plan { "ui.plan.hide" } else { "ui.plan.open" }) }</button>
             </div>
             if *show_plan {
-                <PlanView answers={state.0.answers.clone()} nickname={AttrValue::from(state.0.client_name().unwrap_or("").to_owned())}
-                    inputs={props.plan_inputs.clone()} on_inputs={props.on_plan_inputs.clone()} />
+                <PlanView plan={plan.clone()} inputs={props.inputs.clone()} context={props.answers.context.clone()}
+                    on_action={props.on_action.clone()} />
             }
             <div class="cc-nav">
-                <button type="button" class="cc-secondary" data-action="back" onclick={back}>{ ui.t("ui.result.change_answers") }</button>
-                <button type="button" class="cc-secondary" data-action="restart" onclick={restart}>{ ui.t("ui.restart") }</button>
+                <button type="button" class="cc-secondary" data-action="back"
+                    onclick={props.on_action.reform(|_: MouseEvent| Action::Back)}>{ ui.t("ui.result.change_answers") }</button>
+                <button type="button" class="cc-secondary" data-action="restart"
+                    onclick={props.on_action.reform(|_: MouseEvent| Action::Restart)}>{ ui.t("ui.restart") }</button>
             </div>
         </div>
     }

@@ -3,25 +3,24 @@
 use yew::prelude::*;
 
 use super::nav::Nav;
-use super::{use_ui, QuizState};
-use crate::assessment::answers::CHOICE_CONTEXTS;
-use crate::assessment::{SignalId, MODEL};
+use super::use_ui;
+use crate::assessment::context::CHOICE_CONTEXTS;
+use crate::assessment::{Answers, SignalId, MODEL};
 use crate::quiz::{Action, Step};
 
 #[derive(Properties, PartialEq)]
 pub struct ReviewProps {
-    pub state: UseReducerHandle<QuizState>,
+    pub answers: Answers,
+    pub on_action: Callback<Action>,
 }
 
 #[component]
 pub fn Review(props: &ReviewProps) -> Html {
     let ui = use_ui();
-    let state = props.state.clone();
-    let answers = &state.0.answers;
+    let answers = &props.answers;
     let not_answered = ui.t("ui.review.not_answered");
     let edit = |step: Step, label: AttrValue| {
-        let state = state.clone();
-        let onclick = Callback::from(move |_| state.dispatch(Action::Edit(step)));
+        let onclick = props.on_action.reform(move |_: MouseEvent| Action::Edit(step));
         html! {
             <button type="button" class="cc-link" data-action="edit" data-step={step.id()} {onclick}>
                 { ui.t("ui.review.change") }<span class="cc-sr">{ format!(": {label}") }</span>
@@ -42,14 +41,6 @@ pub fn Review(props: &ReviewProps) -> Html {
     if let Some(n) = ctx.notice_days {
         ctx_rows.insert(1, (ui.t("ctx.notice_days.label"), ui.cat().plural("ui.days", u64::from(n), &[]).into()));
     }
-    let on_back = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::Back))
-    };
-    let on_next = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::Finish))
-    };
     html! {
         <div class="cc-step cc-review">
             <h3 class="cc-step-title" tabindex="-1">{ ui.t("ui.review.heading") }</h3>
@@ -57,7 +48,7 @@ pub fn Review(props: &ReviewProps) -> Html {
             { for SignalId::ALL.iter().enumerate().map(|(i, s)| {
                 let name = ui.t(&format!("signal.{s}.name"));
                 html! {
-                    <section class="cc-review-group" data-signal={s.as_str()}>
+                    <section class="cc-review-group" data-signal={s.id()}>
                         <div class="cc-review-head">
                             <h4>{ name.clone() }</h4>
                             { edit(Step::Signal(i), name) }
@@ -86,7 +77,8 @@ pub fn Review(props: &ReviewProps) -> Html {
                     }) }
                 </dl>
             </section>
-            <Nav on_back={Some(on_back)} {on_next} next_action="finish" next_label={ui.t("ui.finish")} />
+            <Nav on_action={props.on_action.clone()} forward={Action::Finish} forward_id="finish"
+                forward_label={ui.t("ui.finish")} />
         </div>
     }
 }

@@ -1,76 +1,63 @@
-//! One signal's step: its hint and its 2–4 rating questions.
+//! One signal's step: its hint and its rating questions.
 
 use yew::prelude::*;
 
 use super::nav::Nav;
 use super::question::{Choice, Question};
-use super::{use_ui, QuizState, Ui};
-use crate::assessment::{Answer, Rating, SignalId, MODEL};
+use super::{use_ui, Ui};
+use crate::assessment::{Answer, Answers, Rating, SignalId, MODEL};
 use crate::quiz::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct SignalStepProps {
-    pub state: UseReducerHandle<QuizState>,
+    /// Which signal, as an index into [`SignalId::ALL`].
     pub index: usize,
+    pub answers: Answers,
+    /// Changing an answer from the review: the forward button returns there.
+    pub editing: bool,
+    /// The questions a refused Next found unanswered.
+    pub missing: Vec<String>,
+    pub on_action: Callback<Action>,
 }
 
 /// The scale's choices, with "not applicable" where the question offers it.
-pub fn scale_choices(ui: &Ui, na: bool) -> Vec<Choice> {
-    let mut list: Vec<Choice> = Rating::ALL
-        .iter()
-        .map(|r| {
-            let value = Answer::Rated(*r).value();
-            Choice { value, label: ui.t(&format!("scale.{value}")) }
-        })
-        .collect();
-    if na {
-        list.push(Choice { value: "na", label: ui.t("scale.na") });
-    }
-    list
+fn scale_choices(ui: &Ui, na: bool) -> Vec<Choice> {
+    let rated = Rating::ALL.iter().map(|r| Answer::Rated(*r));
+    rated
+        .chain(na.then_some(Answer::NotApplicable))
+        .map(|a| Choice { value: a.value(), label: ui.t(&format!("scale.{}", a.value())) })
+        .collect()
 }
 
 #[component]
 pub fn SignalStep(props: &SignalStepProps) -> Html {
     let ui = use_ui();
     let Some(signal) = SignalId::ALL.get(props.index).copied() else { return html! {} };
-    let state = props.state.clone();
-    let missing = state.0.missing.clone().map(|m| m.questions).unwrap_or_default();
-    let editing = state.0.editing;
-    let on_back = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::Back))
-    };
-    let on_next = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::Next))
-    };
-    let error =
-        (!missing.is_empty()).then(|| AttrValue::from(ui.cat().plural("ui.missing", missing.len() as u64, &[])));
+    let error = (!props.missing.is_empty())
+        .then(|| AttrValue::from(ui.cat().plural("ui.missing", props.missing.len() as u64, &[])));
     html! {
-        <div class="cc-step" data-signal-step={signal.as_str()}>
+        <div class="cc-step" data-signal-step={signal.id()}>
             <h3 class="cc-step-title" tabindex="-1">{ ui.t(&format!("signal.{signal}.title")) }</h3>
             <p class="cc-hint">{ ui.t(&format!("signal.{signal}.hint")) }</p>
             { for MODEL.signal(signal).questions.iter().map(|q| {
-                let qid = q.id.clone();
-                let on_pick = {
-                    let (state, qid) = (state.clone(), qid.clone());
-                    Callback::from(move |v: &'static str| {
-                        if let Some(answer) = Answer::parse(v) {
-                            state.dispatch(Action::Answer { question: qid.clone(), answer });
-                        }
-                    })
-                };
+                let question = q.id.clone();
+                let on_action = props.on_action.clone();
+                let on_pick = Callback::from(move |v: &'static str| {
+                    if let Some(answer) = Answer::parse(v) {
+                        on_action.emit(Action::Answer { question: question.clone(), answer });
+                    }
+                });
                 html! {
-                    <Question id={AttrValue::from(qid.clone())} legend={ui.t(&format!("q.{qid}"))}
+                    <Question id={AttrValue::from(q.id.clone())} legend={ui.t(&format!("q.{}", q.id))}
                         choices={scale_choices(&ui, q.na)}
-                        selected={state.0.answers.get(&qid).map(Answer::value)}
-                        {on_pick} signal={AttrValue::from(signal.as_str())}
-                        error={missing.contains(&qid).then(|| ui.t("ui.missing_one"))} />
+                        selected={props.answers.get(&q.id).map(Answer::value)}
+                        {on_pick} signal={AttrValue::from(signal.id())}
+                        error={props.missing.contains(&q.id).then(|| ui.t("ui.missing_one"))} />
                 }
             }) }
-            <Nav on_back={Some(on_back)} {on_next} {error}
-                next_action={if editing { "review" } else { "next" }}
-                next_label={if editing { ui.t("ui.back_to_review") } else { ui.t("ui.next") }} />
+            <Nav on_action={props.on_action.clone()} forward={Action::Next} {error}
+                forward_id={if props.editing { "review" } else { "next" }}
+                forward_label={if props.editing { ui.t("ui.back_to_review") } else { ui.t("ui.next") }} />
         </div>
     }
 }

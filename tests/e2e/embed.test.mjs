@@ -49,7 +49,7 @@ test('served from another origin: two instances in two languages, completed inde
   assert.equal(await complete(ru, {}), 'keep');
   assert.equal(await pl.verdict(), 'exit');
   const keys = await page.evaluate(() => Object.keys(localStorage).sort());
-  assert.deepEqual(keys, ['client-checkup:v1:one', 'client-checkup:v1:two']);
+  assert.deepEqual(keys, ['client-checkup:v2:one', 'client-checkup:v2:two']);
   // Polish text really came from the asset host.
   assert.ok((await pl.host.locator('h3').textContent()).length > 0);
   assert.ok(assets.requests.some((r) => r.path === '/i18n/pl/quiz.json'));

@@ -1,0 +1,26 @@
+//! Each browser concern of a widget instance as one hook: the views call these and get
+//! plain values and callbacks back, so a view's body reads as layout, not as I/O. Every
+//! hook here talks to the browser only through [`crate::edge`].
+//!
+//! | concern | hook |
+//! |---|---|
+//! | the quiz state, restored from and saved to `localStorage` | [`use_progress`] |
+//! | the language, its catalog fetched on demand | [`use_language`] |
+//! | `client-checkup:*` events for the host page | [`use_host_events`] |
+//! | focus on a new step or on the first unanswered question | [`use_step_focus`] |
+//! | today's date from the browser | [`use_today`] |
+//! | downloads, print and copy of the plan | [`use_plan_exports`] |
+
+mod exports;
+mod focus;
+mod host_events;
+mod language;
+mod progress;
+mod today;
+
+pub use exports::{use_plan_exports, PlanExports};
+pub use focus::use_step_focus;
+pub use host_events::use_host_events;
+pub use language::{use_language, LanguageHandle};
+pub use progress::{use_progress, ProgressHandle};
+pub use today::use_today;
