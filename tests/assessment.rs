@@ -1,5 +1,7 @@
 //! The assessment, tested natively: realistic clients from the source articles, the
 //! rules one by one, and properties that must hold for every possible set of answers.
+// Native only: these run on the host (`cargo test`), never in the browser.
+#![cfg(not(target_arch = "wasm32"))]
 
 use client_checkup::assessment::context::{Contract, YesNo};
 use client_checkup::assessment::guidance::GuidanceKind;

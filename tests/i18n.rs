@@ -1,5 +1,7 @@
 //! The five catalogs, checked natively: complete, no extra keys, identical placeholders,
 //! the CLDR plural categories each language needs, and verdicts independent of language.
+// Native only: these run on the host (`cargo test`), never in the browser.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::collections::BTreeSet;
 

@@ -1,6 +1,8 @@
 //! The PDF download, checked with tools that did not write it: poppler's `pdftotext`,
 //! `pdfinfo` and `pdffonts` (Debian's poppler-utils, installed by scripts/setup.sh).
 //! These tests fail, never skip, when the tools are missing.
+// Native only: these run on the host (`cargo test`), never in the browser.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

@@ -7,6 +7,8 @@
 //! - The calendar read back by an independent parser (`tests/ics_check.py`, Python's
 //!   `icalendar`): missing python3 or icalendar fails the test.
 //! - Property tests: arbitrary inputs never panic and keep the calendar well formed.
+// Native only: these run on the host (`cargo test`), never in the browser.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -823,20 +825,22 @@ fn any_answers() -> impl Strategy<Value = Answers> {
         prop::sample::select(vec![None, Some(Tenure::Lt3m), Some(Tenure::Gt3y)]),
         (prop::option::of(0u16..=365), any_day()),
     )
-        .prop_map(move |(ratings, contract, open_work, unpaid, income_share, tenure, (notice_days, contract_end))| {
-            let mut a = Answers::default();
-            for (q, r) in questions.iter().zip(ratings) {
-                a.set(q, Answer::Rated(Rating::from_value(r).unwrap_or(Rating::Never)));
-            }
-            a.context.contract = contract;
-            a.context.open_work = open_work;
-            a.context.unpaid = unpaid;
-            a.context.income_share = income_share;
-            a.context.tenure = tenure;
-            a.context.notice_days = notice_days;
-            a.context.contract_end = contract_end;
-            a
-        })
+        .prop_map(
+            move |(ratings, contract, open_work, unpaid, income_share, tenure, (notice_days, contract_end))| {
+                let mut a = Answers::default();
+                for (q, r) in questions.iter().zip(ratings) {
+                    a.set(q, Answer::Rated(Rating::from_value(r).unwrap_or(Rating::Never)));
+                }
+                a.context.contract = contract;
+                a.context.open_work = open_work;
+                a.context.unpaid = unpaid;
+                a.context.income_share = income_share;
+                a.context.tenure = tenure;
+                a.context.notice_days = notice_days;
+                a.context.contract_end = contract_end;
+                a
+            },
+        )
 }
 
 proptest! {

@@ -7,6 +7,8 @@
 //! The properties: no panic, and a result that is sensible — bounded, sanitized, and
 //! stable when written back and read again. Inputs that once broke a parser are kept at
 //! the bottom as plain regression tests.
+// Native only: these run on the host (`cargo test`), never in the browser.
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::path::Path;
 
@@ -18,8 +20,8 @@ use client_checkup::options::{self, Options, Theme, MAX_HEADING, MAX_ID};
 use client_checkup::plan::inputs::{parse_amount, MAX_AMOUNT_CENTS, MAX_DELIVERABLES};
 use client_checkup::plan::{Channel, PlanInputs};
 use client_checkup::quiz::{Quiz, Step, SIGNAL_STEPS};
-use client_checkup::text::MAX_NICKNAME;
 use client_checkup::stored::{self, Rejected};
+use client_checkup::text::MAX_NICKNAME;
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
 
@@ -398,7 +400,10 @@ fn every_shipped_stored_format_is_read_or_migrated() {
         if version == stored::VERSION {
             // The fixture is exactly what this version writes: nothing was dropped.
             let written: serde_json::Value = serde_json::from_str(&stored::encode(&quiz)).unwrap();
-            assert_eq!(written, fixture, "{name}: the current format changed; bump stored::VERSION and keep this fixture");
+            assert_eq!(
+                written, fixture,
+                "{name}: the current format changed; bump stored::VERSION and keep this fixture"
+            );
         } else {
             // Every answer the old version kept survives the migration.
             let ratings: Answers = serde_json::from_value(fixture["quiz"]["answers"].clone()).unwrap();
@@ -412,7 +417,8 @@ fn every_shipped_stored_format_is_read_or_migrated() {
 
 #[test]
 fn a_format_from_a_newer_widget_is_discarded_not_misread() {
-    let newer = format!(r#"{{"v":{},"quiz":{{"step":{{"at":"result"}},"answers":{{"ratings":{{}}}}}}}}"#, stored::VERSION + 1);
+    let newer =
+        format!(r#"{{"v":{},"quiz":{{"step":{{"at":"result"}},"answers":{{"ratings":{{}}}}}}}}"#, stored::VERSION + 1);
     assert_eq!(stored::restore(&newer), Err(Rejected::OtherVersion(stored::VERSION + 1)));
 }
 
@@ -439,9 +445,12 @@ fn v1_progress_with_a_plan_migrates_without_loss() {
     let again = stored::restore(&stored::encode(&quiz)).unwrap();
     assert_eq!(again, quiz);
     // A v1 plan's overrides win over the quiz's answers, as the v1 plan showed them.
-    let overridden = text.replace(r#""notice_days": 30,
-  "prefer"#, r#""notice_days": 45,
-  "prefer"#);
+    let overridden = text.replace(
+        r#""notice_days": 30,
+  "prefer"#,
+        r#""notice_days": 45,
+  "prefer"#,
+    );
     assert_ne!(overridden, text);
     assert_eq!(stored::restore(&overridden).unwrap().answers.context.notice_days, Some(45));
 }
@@ -527,5 +536,8 @@ fn regression_inputs_stay_handled() {
         stored::restore(r#"{"v":1,"quiz":{"step":{"at":"signal","index":99}}}"#).map(|q| q.step),
         Ok(Step::Intro)
     );
-    assert_eq!(stored::restore(r#"{"v":2,"quiz":{"step":{"at":"signal","index":99}}}"#).map(|q| q.step), Ok(Step::Intro));
+    assert_eq!(
+        stored::restore(r#"{"v":2,"quiz":{"step":{"at":"signal","index":99}}}"#).map(|q| q.step),
+        Ok(Step::Intro)
+    );
 }
