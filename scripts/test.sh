@@ -6,6 +6,11 @@ set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 section() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
+section "style (rustfmt, clippy native and wasm32)"
+cargo fmt --check
+cargo clippy --locked --all-targets -- -D warnings
+cargo clippy --locked --all-targets --target wasm32-unknown-unknown -- -D warnings
+
 section "native tests"
 cargo test --locked
 
