@@ -260,16 +260,22 @@ impl Layout {
     }
 
     /// The letter's lines: its own line breaks kept (blank lines too), long lines wrapped.
+    /// A line followed by another of the same paragraph ends with a space, as a wrapped one
+    /// does (see [`wrap`]): "Kind regards," and "Jan" read as two words, not one.
     fn letter_lines(&self, font: &mut FontInfo, text: &str) -> Vec<Line> {
         let text = clean(text, true);
-        let mut lines = Vec::new();
+        let space = font.glyph(' ');
+        let mut lines: Vec<Line> = Vec::new();
         for source_line in text.trim_end_matches('\n').split('\n') {
             let source_line = source_line.trim_end();
             if source_line.is_empty() {
                 lines.push(Vec::new());
-            } else {
-                lines.extend(wrap(font, &[(source_line, BODY)], self.text_width() - 12.0));
+                continue;
             }
+            if let (Some(space), Some(run)) = (space, lines.last_mut().and_then(|line| line.last_mut())) {
+                run.glyphs.push(space.id);
+            }
+            lines.extend(wrap(font, &[(source_line, BODY)], self.text_width() - 12.0));
         }
         lines
     }

@@ -27,9 +27,13 @@ pub(super) struct Run {
 
 pub(super) type Line = Vec<Run>;
 
-/// Breaks styled spans into lines no wider than `width`: at spaces (which are dropped at the
-/// break) or after a hyphen, dash or slash; a word longer than a whole line is cut where
-/// the line is full.
+/// Breaks styled spans into lines no wider than `width`: at spaces or after a hyphen, dash
+/// or slash; a word longer than a whole line is cut where the line is full.
+///
+/// A line broken at a space keeps one space at its end. It draws nothing, but it is the
+/// word break in the text a screen reader reads or a copy takes (a tagged PDF's text runs
+/// on from line to line), which would otherwise join the last word of a line to the first
+/// of the next.
 pub(super) fn wrap(font: &mut FontInfo, spans: &[(&str, Style)], width: f32) -> Vec<Line> {
     let mut atoms = Vec::new();
     for (text, style) in spans {
@@ -41,20 +45,24 @@ pub(super) fn wrap(font: &mut FontInfo, spans: &[(&str, Style)], width: f32) -> 
         }
     }
 
-    let mut lines = Vec::new();
+    let mut lines: Vec<Vec<Atom>> = Vec::new();
     let mut line: Vec<Atom> = Vec::new();
     let mut line_width = 0.0;
     // Where the current line may be broken: the index of the first atom of the next line
-    // (spaces there are dropped when the break is taken).
+    // (spaces before it stay on this line).
     let mut break_at: Option<usize> = None;
     for atom in atoms {
-        if atom.ch == ' ' && line.is_empty() && !lines.is_empty() {
-            continue; // no leading space on a continuation line
+        if atom.ch == ' ' && line.is_empty() {
+            if let Some(previous) = lines.last_mut() {
+                // No leading space on a continuation line: it ends the line before.
+                previous.push(atom);
+                continue;
+            }
         }
         if line_width + atom.width > width && atom.ch != ' ' && !line.is_empty() {
             // No break opportunity: the word is longer than the line, cut it here.
             let rest = break_at.map_or_else(Vec::new, |at| line.split_off(at));
-            lines.push(finish_line(std::mem::take(&mut line)));
+            lines.push(std::mem::take(&mut line));
             line = rest;
             while line.first().is_some_and(|a| a.ch == ' ') {
                 line.remove(0);
@@ -70,15 +78,21 @@ pub(super) fn wrap(font: &mut FontInfo, spans: &[(&str, Style)], width: f32) -> 
         }
     }
     if !line.is_empty() || lines.is_empty() {
-        lines.push(finish_line(line));
+        lines.push(line);
     }
-    lines
+    let last = lines.len() - 1;
+    lines.into_iter().enumerate().map(|(i, atoms)| finish_line(atoms, i < last)).collect()
 }
 
-/// Trims trailing spaces and groups atoms into runs of one style.
-fn finish_line(mut atoms: Vec<Atom>) -> Line {
+/// Trims trailing spaces (keeping one when the line `continues` on the next) and groups
+/// atoms into runs of one style.
+fn finish_line(mut atoms: Vec<Atom>, continues: bool) -> Line {
+    let mut space = None;
     while atoms.last().is_some_and(|a| a.ch == ' ') {
-        atoms.pop();
+        space = atoms.pop();
+    }
+    if continues {
+        atoms.extend(space);
     }
     let mut runs: Vec<Run> = Vec::new();
     let mut x = 0.0;
