@@ -1,10 +1,15 @@
-//! Pages and blocks: where each line, box and rule of the document goes, page breaks, and
-//! the page numbers. Produces drawing operations per page; `write` turns them into PDF.
+//! Pages and blocks: where each line, label and rule of the document goes, page breaks, and
+//! the page numbers. Produces drawing operations per page, each marked with what it is in
+//! the structure tree built alongside, and the bookmarks; `write` turns them into PDF.
+
+use pdf_writer::types::{ListNumbering, StructRole};
 
 use crate::document::{Block, Document};
 use crate::text::{clean_block, clean_line};
 
 use super::font::FontInfo;
+use super::outline::Bookmark;
+use super::tags::{Mark, Tree};
 use super::wrap::{wrap, Line, Run, Style};
 
 /// Page geometry and type sizes, in PostScript points.
@@ -43,12 +48,6 @@ pub(super) enum Op {
         y: f32,
         run: Run,
     },
-    /// An empty check box, lower left corner and side.
-    Box {
-        x: f32,
-        y: f32,
-        side: f32,
-    },
     /// A vertical rule (the letter's left edge) or a horizontal one (under the title).
     Line {
         x1: f32,
@@ -59,19 +58,42 @@ pub(super) enum Op {
     },
 }
 
+/// A page's drawing operations, in reading order, each with what it is.
+pub(super) type PageOps = Vec<(Mark, Op)>;
+
+/// What layout hands to the writer.
+pub(super) struct LaidOut {
+    pub(super) pages: Vec<PageOps>,
+    pub(super) tree: Tree,
+    pub(super) bookmarks: Vec<Bookmark>,
+}
+
 pub(super) struct Layout {
     width: f32,
     height: f32,
-    pages: Vec<Vec<Op>>,
+    pages: Vec<PageOps>,
     /// The top of the next line, from the page bottom.
     y: f32,
     /// Nothing placed on the current page yet (no space before the first block).
     page_empty: bool,
+    tree: Tree,
+    /// The level of the last heading tagged (1: the title), so that none skips a level.
+    heading: u8,
+    bookmarks: Vec<Bookmark>,
 }
 
 impl Layout {
     pub(super) fn new(width: f32, height: f32) -> Self {
-        Layout { width, height, pages: vec![Vec::new()], y: height - MARGIN_TOP, page_empty: true }
+        Layout {
+            width,
+            height,
+            pages: vec![Vec::new()],
+            y: height - MARGIN_TOP,
+            page_empty: true,
+            tree: Tree::new(),
+            heading: 0,
+            bookmarks: Vec::new(),
+        }
     }
 
     fn left(&self) -> f32 {
@@ -102,9 +124,9 @@ impl Layout {
         }
     }
 
-    fn push(&mut self, op: Op) {
+    fn push(&mut self, mark: Mark, op: Op) {
         self.page_empty = false;
-        self.pages.last_mut().expect("always one page").push(op);
+        self.pages.last_mut().expect("always one page").push((mark, op));
     }
 
     /// Reserves one line of `size` (breaking the page when full) and returns its baseline.
@@ -117,17 +139,33 @@ impl Layout {
         baseline
     }
 
-    fn place(&mut self, line: Line, x: f32, baseline: f32) {
+    fn place(&mut self, mark: Mark, line: Line, x: f32, baseline: f32) {
         for run in line {
-            self.push(Op::Text { x: x + run.x, y: baseline, run });
+            self.push(mark, Op::Text { x: x + run.x, y: baseline, run });
         }
     }
 
-    fn lines(&mut self, lines: Vec<Line>, x: f32, size: f32) {
+    fn lines(&mut self, mark: Mark, lines: Vec<Line>, x: f32, size: f32) {
         for line in lines {
             let baseline = self.next_line(size);
-            self.place(line, x, baseline);
+            self.place(mark, line, x, baseline);
         }
+    }
+
+    /// Tags a heading of `level` (1 for the title), one level below the last at most, and
+    /// bookmarks a section's heading where it starts: at the current position.
+    fn heading(&mut self, level: u8, text: &str) -> Mark {
+        let level = level.min(self.heading + 1);
+        self.heading = level;
+        if level > 1 {
+            let (page, top, left) = (self.pages.len() - 1, self.y, self.left());
+            self.bookmarks.push(Bookmark { level, title: text.to_string(), page, top, left });
+        }
+        self.tree.leaf(match level {
+            1 => StructRole::H1,
+            2 => StructRole::H2,
+            _ => StructRole::H3,
+        })
     }
 
     pub(super) fn document(&mut self, font: &mut FontInfo, doc: &Document) {
@@ -135,10 +173,11 @@ impl Layout {
         if !title.is_empty() {
             let style = Style { size: TITLE_SIZE, bold: true, color: ACCENT };
             let lines = wrap(font, &[(&title, style)], self.text_width());
-            self.lines(lines, self.left(), TITLE_SIZE);
+            let mark = self.heading(1, &title);
+            self.lines(mark, lines, self.left(), TITLE_SIZE);
             self.y -= 4.0;
             let (x1, x2, y) = (self.left(), self.left() + self.text_width(), self.y);
-            self.push(Op::Line { x1, y1: y, x2, y2: y, width: 0.8 });
+            self.push(Mark::Artifact, Op::Line { x1, y1: y, x2, y2: y, width: 0.8 });
             self.y -= 10.0;
         }
 
@@ -156,6 +195,10 @@ impl Layout {
         let mut previous: Option<&Block> = None;
         let mut blocks = doc.blocks.iter().peekable();
         while let Some(block) = blocks.next() {
+            // A run of dated steps is one list: it ends at the first other block.
+            if self.tree.in_list() && !matches!(block, Block::Dated { .. }) {
+                self.tree.close();
+            }
             match block {
                 Block::Heading { level, text } => {
                     let text = clean(text, false);
@@ -176,7 +219,8 @@ impl Layout {
                         }
                     }
                     self.ensure(lines.len() as f32 * size * LEADING + 3.0 + next);
-                    self.lines(lines, self.left(), size);
+                    let mark = self.heading(if *level <= 2 { 2 } else { 3 }, &text);
+                    self.lines(mark, lines, self.left(), size);
                     self.y -= 3.0;
                 }
                 Block::Paragraph(text) => {
@@ -186,31 +230,39 @@ impl Layout {
                     }
                     self.space(6.0);
                     let lines = wrap(font, &[(&text, BODY)], self.text_width());
-                    self.lines(lines, self.left(), BODY_SIZE);
+                    let mark = self.tree.leaf(StructRole::P);
+                    self.lines(mark, lines, self.left(), BODY_SIZE);
                 }
                 Block::Checklist(items) | Block::Bullets(items) => {
                     let checklist = matches!(block, Block::Checklist(_));
                     self.space(6.0);
                     let indent = if checklist { 1.7 } else { 1.4 } * BODY_SIZE;
+                    self.tree.open_list(if checklist { ListNumbering::None } else { ListNumbering::Disc });
                     for item in items {
                         let text = clean(item, false);
                         let lines = wrap(font, &[(&text, BODY)], self.text_width() - indent);
+                        self.tree.open(StructRole::LI);
+                        let (label, body) = (self.tree.leaf(StructRole::Lbl), self.tree.leaf(StructRole::LBody));
                         for (i, line) in lines.into_iter().enumerate() {
                             let baseline = self.next_line(BODY_SIZE);
                             if i == 0 {
                                 let x = self.left();
-                                if checklist {
-                                    let side = 0.78 * BODY_SIZE;
-                                    self.push(Op::Box { x: x + 0.5, y: baseline - 0.08 * BODY_SIZE, side });
-                                } else if let Some(bullet) = font.glyph('•') {
-                                    let run = Run { x: 0.0, style: BODY, glyphs: vec![bullet.id] };
-                                    self.push(Op::Text { x: x + 0.35 * BODY_SIZE, y: baseline, run });
+                                // The label is a character, so that it is read out and copied
+                                // too: a ballot box (in synthetic bold, as heavy as the text)
+                                // or a bullet.
+                                let (c, style, x) =
+                                    if checklist { ('☐', BODY_BOLD, x) } else { ('•', BODY, x + 0.35 * BODY_SIZE) };
+                                if let Some(glyph) = font.glyph(c) {
+                                    let run = Run { x: 0.0, style, glyphs: vec![glyph.id] };
+                                    self.push(label, Op::Text { x, y: baseline, run });
                                 }
                             }
-                            self.place(line, self.left() + indent, baseline);
+                            self.place(body, line, self.left() + indent, baseline);
                         }
+                        self.tree.close();
                         self.y -= 1.5;
                     }
+                    self.tree.close();
                 }
                 Block::Dated { date, text, .. } => {
                     if !matches!(previous, Some(Block::Dated { .. })) {
@@ -225,13 +277,19 @@ impl Layout {
                     let rows = date_lines.len().max(text_lines.len());
                     let mut date_lines = date_lines.into_iter();
                     let mut text_lines = text_lines.into_iter();
+                    if !self.tree.in_list() {
+                        self.tree.open_list(ListNumbering::None);
+                    }
+                    self.tree.open(StructRole::LI);
+                    let (label, body) = (self.tree.leaf(StructRole::Lbl), self.tree.leaf(StructRole::LBody));
+                    self.tree.close();
                     for _ in 0..rows {
                         let baseline = self.next_line(BODY_SIZE);
                         if let Some(line) = date_lines.next() {
-                            self.place(line, self.left(), baseline);
+                            self.place(label, line, self.left(), baseline);
                         }
                         if let Some(line) = text_lines.next() {
-                            self.place(line, self.left() + date_column, baseline);
+                            self.place(body, line, self.left() + date_column, baseline);
                         }
                     }
                 }
@@ -245,17 +303,46 @@ impl Layout {
                     }
                     let indent = 12.0;
                     let rule_x = self.left() + 2.0;
+                    // Its own section, a paragraph for each group of lines between blank ones.
+                    self.tree.open(StructRole::Sect);
+                    let mut paragraph = None;
+                    // The rule along the letter's left edge, on each page it covers: its
+                    // page, top and bottom.
+                    let mut rule: Option<(usize, f32, f32)> = None;
                     for line in self.letter_lines(font, text) {
-                        let top = self.y;
+                        let (before, mut top) = (self.pages.len(), self.y);
                         let baseline = self.next_line(BODY_SIZE);
-                        // The line may have moved to a new page: the rule follows it.
-                        let top = if baseline > top { self.y + BODY_SIZE * LEADING } else { top };
-                        self.push(Op::Line { x1: rule_x, y1: top, x2: rule_x, y2: self.y, width: 1.2 });
-                        self.place(line, self.left() + indent, baseline);
+                        let page = self.pages.len() - 1;
+                        if page == before {
+                            // The line moved to a new page: the rule follows it.
+                            top = self.y + BODY_SIZE * LEADING;
+                        }
+                        match &mut rule {
+                            Some((on, _, bottom)) if *on == page => *bottom = self.y,
+                            _ => {
+                                self.rule(rule.take(), rule_x);
+                                rule = Some((page, top, self.y));
+                            }
+                        }
+                        if line.is_empty() {
+                            paragraph = None;
+                            continue;
+                        }
+                        let mark = *paragraph.get_or_insert_with(|| self.tree.leaf(StructRole::P));
+                        self.place(mark, line, self.left() + indent, baseline);
                     }
+                    self.rule(rule, rule_x);
+                    self.tree.close();
                 }
             }
             previous = Some(block);
+        }
+    }
+
+    /// Draws the letter's rule, from `(page, top, bottom)`, at `x`.
+    fn rule(&mut self, rule: Option<(usize, f32, f32)>, x: f32) {
+        if let Some((page, y1, y2)) = rule {
+            self.pages[page].push((Mark::Artifact, Op::Line { x1: x, y1, x2: x, y2, width: 1.2 }));
         }
     }
 
@@ -289,8 +376,8 @@ impl Layout {
         self.height - MARGIN_TOP - MARGIN_BOTTOM
     }
 
-    /// Adds the page numbers, "n / N", centred in the footer.
-    pub(super) fn finish(mut self, font: &mut FontInfo) -> Vec<Vec<Op>> {
+    /// Adds the page numbers, "n / N", centred in the footer, as page furniture.
+    pub(super) fn finish(mut self, font: &mut FontInfo) -> LaidOut {
         let total = self.pages.len();
         let style = Style { size: FOOTER_SIZE, bold: false, color: [FOOTER_GRAY; 3] };
         for (i, page) in self.pages.iter_mut().enumerate() {
@@ -298,9 +385,9 @@ impl Layout {
             let label_width = font.text_width(&label, FOOTER_SIZE, false);
             let x = (self.width - label_width) / 2.0;
             for run in wrap(font, &[(&label, style)], self.width).into_iter().flatten() {
-                page.push(Op::Text { x: x + run.x, y: FOOTER_BASELINE, run });
+                page.push((Mark::Pagination, Op::Text { x: x + run.x, y: FOOTER_BASELINE, run }));
             }
         }
-        self.pages
+        LaidOut { pages: self.pages, tree: self.tree, bookmarks: self.bookmarks }
     }
 }

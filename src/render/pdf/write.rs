@@ -2,7 +2,7 @@
 //! CIDFontType2 → descriptor → file, with `/W` widths and a ToUnicode CMap) and each
 //! page's drawing operations as integer-formatted content-stream bytes.
 
-use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, UnicodeCmap};
+use pdf_writer::types::{CidFontType, FontFlags, SystemInfo, TabOrder, UnicodeCmap};
 use pdf_writer::{Finish, Name, Pdf, Ref, Str, TextStr};
 use ttf_parser::GlyphId;
 
@@ -10,7 +10,9 @@ use crate::document::Document;
 use crate::text::clean_line;
 
 use super::font::{FontInfo, BOLD_STROKE};
-use super::layout::Op;
+use super::layout::{LaidOut, Op};
+use super::outline::write_outline;
+use super::tags::{write_tree, Mark, Tree};
 use super::wrap::Style;
 
 const RULE_GRAY: f32 = 0.65;
@@ -18,54 +20,68 @@ const RULE_GRAY: f32 = 0.65;
 /// The subset tag + family name in `/BaseFont` (six capitals mark an embedded subset).
 const BASE_FONT: &[u8] = b"CCHKUP+DejaVuSans";
 const FONT_RES: Name<'static> = Name(b"F1");
+const PRODUCER: &str = "Client Checkup";
 
-/// The whole file: catalog, info, page tree, pages and their content, the font.
-pub(super) fn write(
-    font: &FontInfo,
-    pages: &[Vec<Op>],
-    width: f32,
-    height: f32,
-    doc: &Document,
-    lang: &str,
-) -> Vec<u8> {
+/// The whole file: catalog (language, structure tree, outline, XMP metadata), info, page
+/// tree, pages and their content, the font.
+pub(super) fn write(font: &FontInfo, laid: &LaidOut, width: f32, height: f32, doc: &Document, lang: &str) -> Vec<u8> {
     let mut pdf = Pdf::new();
-    let catalog_id = Ref::new(1);
-    let tree_id = Ref::new(2);
-    let info_id = Ref::new(3);
-    let type0_id = Ref::new(4);
-    let cid_id = Ref::new(5);
-    let descriptor_id = Ref::new(6);
-    let file_id = Ref::new(7);
-    let cmap_id = Ref::new(8);
-    let page_ids: Vec<Ref> = (0..pages.len()).map(|i| Ref::new(9 + 2 * i as i32)).collect();
-
-    let mut catalog = pdf.catalog(catalog_id);
-    catalog.pages(tree_id);
-    if let Some(lang) = lang_tag(lang) {
-        catalog.lang(TextStr(lang));
-    }
-    catalog.viewer_preferences().display_doc_title(true);
-    catalog.finish();
-
+    let mut alloc = Ref::new(1);
+    let catalog_id = alloc.bump();
+    let tree_id = alloc.bump();
+    let info_id = alloc.bump();
+    let type0_id = alloc.bump();
+    let cid_id = alloc.bump();
+    let descriptor_id = alloc.bump();
+    let file_id = alloc.bump();
+    let cmap_id = alloc.bump();
+    let struct_root_id = alloc.bump();
+    let metadata_id = alloc.bump();
+    let pages = &laid.pages;
+    let page_ids: Vec<Ref> = pages.iter().map(|_| alloc.bump()).collect();
+    let content_ids: Vec<Ref> = pages.iter().map(|_| alloc.bump()).collect();
+    let lang = lang_tag(lang);
     let title: String = clean_line(&doc.title).chars().take(300).collect();
-    let mut info = pdf.document_info(info_id);
-    info.title(TextStr(&title));
-    info.producer(TextStr("Client Checkup"));
-    info.finish();
-
-    pdf.pages(tree_id).kids(page_ids.iter().copied()).count(pages.len() as i32);
 
     // Numbers go to pdf-writer as integers only (content streams are written by `Ops`):
     // its float formatting would add ryu and core's float printing to the wasm.
-    for (i, (page_id, ops)) in page_ids.iter().zip(pages).enumerate() {
-        let content_id = Ref::new(10 + 2 * i as i32);
-        let mut page = pdf.page(*page_id);
-        page.parent(tree_id).contents(content_id);
+    // Each page's MCIDs, numbered as its content is written: the element of each.
+    let mut marked: Vec<Vec<usize>> = Vec::with_capacity(pages.len());
+    for (i, ops) in pages.iter().enumerate() {
+        let mut page = pdf.page(page_ids[i]);
+        page.parent(tree_id).contents(content_ids[i]);
         page.insert(Name(b"MediaBox")).array().items([0, 0, width as i32, height as i32]);
         page.resources().fonts().pair(FONT_RES, type0_id);
+        page.struct_parents(i as i32).tab_order(TabOrder::StructureOrder);
         page.finish();
-        pdf.stream(content_id, &content(ops));
+        let mut mcids = Vec::new();
+        pdf.stream(content_ids[i], &content(ops, &laid.tree, &mut mcids));
+        marked.push(mcids);
     }
+    pdf.pages(tree_id).kids(page_ids.iter().copied()).count(pages.len() as i32);
+    write_tree(&mut pdf, &mut alloc, struct_root_id, &laid.tree, &marked, &page_ids);
+    let outline_id = write_outline(&mut pdf, &mut alloc, &laid.bookmarks, &page_ids);
+
+    let mut catalog = pdf.catalog(catalog_id);
+    catalog.pages(tree_id);
+    if let Some(lang) = lang {
+        catalog.lang(TextStr(lang));
+    }
+    catalog.viewer_preferences().display_doc_title(true);
+    catalog.mark_info().marked(true);
+    catalog.pair(Name(b"StructTreeRoot"), struct_root_id);
+    catalog.metadata(metadata_id);
+    if let Some(outline_id) = outline_id {
+        catalog.outlines(outline_id);
+    }
+    catalog.finish();
+
+    let mut info = pdf.document_info(info_id);
+    info.title(TextStr(&title));
+    info.producer(TextStr(PRODUCER));
+    info.finish();
+    let xmp = xmp(&title, lang);
+    pdf.metadata(metadata_id, xmp.as_bytes());
 
     // The font: Type0 → CIDFontType2 (CID = glyph id) → descriptor → embedded TrueType.
     pdf.type0_font(type0_id)
@@ -132,12 +148,33 @@ pub(super) fn write(
     pdf.finish()
 }
 
-/// A page's content stream.
-fn content(ops: &[Op]) -> Vec<u8> {
-    let mut out = Ops(Vec::with_capacity(ops.len() * 64));
+/// A page's content stream. Each run of operations with one [`Mark`] is a marked-content
+/// sequence: an element's content, numbered (MCID) in `mcids` (which records the element
+/// of each), or an artifact.
+fn content(ops: &[(Mark, Op)], tree: &Tree, mcids: &mut Vec<usize>) -> Vec<u8> {
+    let mut out = Ops(Vec::with_capacity(ops.len() * 80));
     // The text state (rendering mode, character spacing) outlives BT…ET: track it.
     let mut bold = false;
-    for op in ops {
+    let mut open = None;
+    for (mark, op) in ops {
+        if open != Some(*mark) {
+            if open.is_some() {
+                out.raw(b"EMC\n");
+            }
+            match *mark {
+                Mark::Content(node) => {
+                    out.raw(b"/");
+                    out.raw(tree.nodes[node].role.to_name().0);
+                    out.raw(b" <</MCID ");
+                    out.int(mcids.len() as u64);
+                    out.raw(b">> BDC\n");
+                    mcids.push(node);
+                }
+                Mark::Artifact => out.raw(b"/Artifact BMC\n"),
+                Mark::Pagination => out.raw(b"/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n"),
+            }
+            open = Some(*mark);
+        }
         match op {
             Op::Text { x, y, run } => {
                 let Style { size, bold: run_bold, color } = run.style;
@@ -168,13 +205,6 @@ fn content(ops: &[Op]) -> Vec<u8> {
                 }
                 out.raw(b"> Tj ET\n");
             }
-            Op::Box { x, y, side } => {
-                out.raw(b"0.25 G 0.8 w ");
-                for v in [*x, *y, *side, *side] {
-                    out.num(v);
-                }
-                out.raw(b"re S\n");
-            }
             Op::Line { x1, y1, x2, y2, width } => {
                 out.num(RULE_GRAY);
                 out.raw(b"G ");
@@ -189,7 +219,36 @@ fn content(ops: &[Op]) -> Vec<u8> {
             }
         }
     }
+    if open.is_some() {
+        out.raw(b"EMC\n");
+    }
     out.0
+}
+
+/// The XMP metadata PDF/UA asks for: the title (as in the info dictionary), the language
+/// and the PDF/UA-1 identifier.
+fn xmp(title: &str, lang: Option<&str>) -> String {
+    let mut escaped = String::with_capacity(title.len());
+    for c in title.chars() {
+        match c {
+            '&' => escaped.push_str("&amp;"),
+            '<' => escaped.push_str("&lt;"),
+            '>' => escaped.push_str("&gt;"),
+            _ => escaped.push(c),
+        }
+    }
+    let language = lang.map(|l| format!("<dc:language><rdf:Bag><rdf:li>{l}</rdf:li></rdf:Bag></dc:language>"));
+    format!(
+        "<?xpacket begin=\"\u{feff}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n\
+         <x:xmpmeta xmlns:x=\"adobe:ns:meta/\"><rdf:RDF xmlns:rdf=\"http://www.w3.org/1999/02/22-rdf-syntax-ns#\">\n\
+         <rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" \
+         xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\" xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n\
+         <dc:format>application/pdf</dc:format>\
+         <dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">{escaped}</rdf:li></rdf:Alt></dc:title>{}\n\
+         <pdf:Producer>{PRODUCER}</pdf:Producer><pdfuaid:part>1</pdfuaid:part>\n\
+         </rdf:Description></rdf:RDF></x:xmpmeta>\n<?xpacket end=\"r\"?>",
+        language.unwrap_or_default()
+    )
 }
 
 /// Content-stream writing, numbers to two decimals (1/100 pt is far below what any printer
