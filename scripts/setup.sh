@@ -45,11 +45,13 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] 
   touch node_modules/.installed
 fi
 
-# 5. Debian packages: Chromium + driver for browser tests, poppler for PDF text checks.
+# 5. Debian packages: Chromium + driver for browser tests, poppler for PDF text checks,
+#    qpdf for the PDF's structure tree (tests/pdf.rs reads its objects as JSON).
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
+command -v qpdf >/dev/null || missing+=(qpdf)
 command -v brotli >/dev/null || missing+=(brotli)
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]}"
