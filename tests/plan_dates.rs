@@ -60,7 +60,6 @@ fn exit_with_money_owed_runs_the_ladder_and_never_passes_the_contract() {
             "last_day",
             "final_invoice",
             "revoke_access",
-            "handover_help",
             "invoice_follow_up",
         ]
     );
@@ -71,8 +70,11 @@ fn exit_with_money_owed_runs_the_ladder_and_never_passes_the_contract() {
     assert_eq!(at(&plan, "formal_demand"), day("2026-12-04"));
     assert_eq!(at(&plan, "court"), day("2026-12-18"));
     assert_eq!(at(&plan, "last_day"), day("2027-01-15"));
-    assert_eq!(at(&plan, "invoice_follow_up"), day("2027-01-30"));
-    assert_eq!(at(&plan, "revoke_access"), day("2027-01-16"));
+    // The follow-up and your own access fall on the next working day (30 and 16 January
+    // are Saturdays); no extra week of handover help while money is owed.
+    assert_eq!(at(&plan, "invoice_follow_up"), day("2027-02-01"));
+    assert_eq!(at(&plan, "revoke_access"), day("2027-01-18"));
+    assert!(plan.milestone(MilestoneId::HandoverHelp).is_none());
     assert!(plan.milestone(MilestoneId::Deliver).unwrap().on_payment, "open work waits for payment");
 
     let text = plan.document.plain_text();

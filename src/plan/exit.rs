@@ -19,7 +19,8 @@ pub(super) fn parts(cx: &Ctx) -> Parts {
         contract: ContractTerms::from_context(&cx.answers.context, cx.today),
         prefer_contract_end: cx.inputs.prefer_contract_end,
         abuse: cx.abuse_exit(),
-        long_tenure: matches!(cx.answers.context.tenure, Some(Tenure::From1To3y | Tenure::Gt3y)),
+        // Extra handover help is a courtesy: not after abuse, not while money is owed.
+        long_tenure: matches!(cx.answers.context.tenure, Some(Tenure::From1To3y | Tenure::Gt3y)) && !cx.unpaid(),
     });
     let talk = talking_points(cx, &dates);
     let (notice_draft, letter_parts) = letter::notice(cx, &dates);
@@ -64,7 +65,8 @@ fn milestones(cx: &Ctx, d: &ExitDates) -> Vec<Milestone> {
     }
     let abuse = cx.abuse_exit();
     let plan_talk = if abuse { "plan.exit.plan_talk.detail_abuse" } else { "plan.exit.plan_talk.detail" };
-    out.push(cx.milestone(MilestoneId::PlanTalk, d.plan_talk, "plan.exit.plan_talk.title", cx.text(plan_talk, &[])));
+    let plan_talk_title = if abuse { "plan.exit.plan_talk.title_abuse" } else { "plan.exit.plan_talk.title" };
+    out.push(cx.milestone(MilestoneId::PlanTalk, d.plan_talk, plan_talk_title, cx.text(plan_talk, &[])));
     let talk = if abuse { "plan.exit.talk.abuse".to_owned() } else { format!("plan.exit.talk.{}", cx.channel().id()) };
     out.push(cx.milestone(MilestoneId::Talk, d.talk, "plan.exit.talk.title", cx.text(&talk, &[])));
     let last = cx.date(d.last_day);
@@ -83,7 +85,11 @@ fn milestones(cx: &Ctx, d: &ExitDates) -> Vec<Milestone> {
         m.on_payment = on_payment;
         out.push(m);
     }
-    let last_detail = if cx.unpaid() { "plan.exit.last_day.detail_unpaid" } else { "plan.exit.last_day.detail" };
+    let last_detail = match (cx.unpaid(), abuse) {
+        (true, _) => "plan.exit.last_day.detail_unpaid",
+        (false, true) => "plan.exit.last_day.detail_abuse",
+        (false, false) => "plan.exit.last_day.detail",
+    };
     out.push(cx.milestone(MilestoneId::LastDay, d.last_day, "plan.exit.last_day.title", cx.text(last_detail, &[])));
     let invoice = match (cx.unpaid(), cx.money()) {
         (_, Some(amount)) => cx.text("plan.exit.final_invoice.detail_amount", &[("amount", &amount)]),

@@ -93,9 +93,9 @@ pub struct ExitDates {
     pub last_day: Day,
     /// The final invoice goes out on the last day.
     pub final_invoice: Day,
-    /// The day after the final invoice's term: chase it if it is not paid.
+    /// The working day after the final invoice's term: chase it if it is not paid.
     pub invoice_follow_up: Day,
-    /// Take your own access away: the day after the last day.
+    /// Take your own access away: the first working day after the last day.
     pub revoke_access: Day,
     /// The end of the handover help offered after a long collaboration.
     pub handover_help_until: Option<Day>,
@@ -149,8 +149,8 @@ pub fn exit_dates(t: &ExitTerms) -> ExitDates {
         confirm_end: add_workdays(talk, 2).min(last_day).max(talk),
         last_day,
         final_invoice: last_day,
-        invoice_follow_up: last_day.plus_days(INVOICE_TERM_DAYS + 1),
-        revoke_access: last_day.plus_days(1),
+        invoice_follow_up: last_day.plus_days(INVOICE_TERM_DAYS + 1).next_workday(),
+        revoke_access: last_day.plus_days(1).next_workday(),
         handover_help_until: long.then(|| last_day.plus_days(HANDOVER_HELP_DAYS)),
         terms,
     }

@@ -55,8 +55,10 @@ fn talking_points(cx: &Ctx) -> Vec<(TalkPoint, String)> {
     if !cx.any_abuse() {
         points.push((TalkPoint::Strength, cx.text("plan.talk.strength", &[])));
     }
-    for id in &cx.guidance.items {
-        points.push((TalkPoint::Move, cx.text(&format!("move.{id}.measure"), &[])));
+    for id in cx.guidance.items.iter().filter(|id| id.as_str() != "own_side") {
+        let title = cx.text(&format!("move.{id}.title"), &[]);
+        let measure = cx.text(&format!("move.{id}.measure"), &[]);
+        points.push((TalkPoint::Move, cx.text("plan.talk.move", &[("title", &title), ("measure", &measure)])));
     }
     points.push((TalkPoint::Confirm, cx.text("plan.talk.confirm", &[])));
     points
