@@ -251,6 +251,22 @@ impl Plan {
     }
 }
 
+/// A catalog text that names the client (`{client}`), written as the plan writes it: the
+/// nickname as the language quotes it (`plan.client_named`), or the language's fallback
+/// (empty in Czech, Polish and Russian, whose sentences say "the client" themselves).
+/// For the result screen's verdict sentence (`verdict.<id>.sentence`), so that it reads
+/// exactly as in the plan.
+pub fn client_text(lang: Lang, key: &str, nickname: &str) -> String {
+    let cat = lang.catalog();
+    let nickname = crate::text::bounded_line(nickname, crate::text::MAX_NICKNAME);
+    let client = if nickname.is_empty() {
+        cat.t("plan.client_fallback").to_owned()
+    } else {
+        cat.fmt("plan.client_named", &[("name", &nickname)])
+    };
+    context::tidy(cat.fmt(key, &[("client", &client)]), &client)
+}
+
 /// The day a plan starts from when the inputs carry none (stored state from before the
 /// browser's date was known). The UI always passes today's date.
 pub fn fallback_today() -> Day {

@@ -151,6 +151,9 @@ fn every_client_gets_the_expected_verdict_and_plan() {
             let mut text = plan.document.plain_text();
             text.push_str(plan.notice_draft.as_deref().unwrap_or(""));
             text.push_str(&plan.talking_points.join("\n"));
+            if text.replace("...", "").contains("..") {
+                wrong.push(format!("{} ({}): a sentence ends twice", case.name, lang.id()));
+            }
             if let Some(leak) = leaked_key(&text) {
                 wrong.push(format!("{} ({}): leaked {leak:?}", case.name, lang.id()));
             }

@@ -68,7 +68,7 @@ fn exit_with_money_owed_runs_the_ladder_and_never_passes_the_contract() {
     assert_eq!(at(&plan, "plan_talk"), day("2026-11-23"));
     assert_eq!(at(&plan, "talk"), day("2026-11-25"));
     assert_eq!(at(&plan, "formal_demand"), day("2026-12-04"));
-    assert_eq!(at(&plan, "court"), day("2026-12-18"));
+    assert_eq!(at(&plan, "court"), day("2027-01-04"));
     assert_eq!(at(&plan, "last_day"), day("2027-01-15"));
     // The follow-up and your own access fall on the next working day (30 and 16 January
     // are Saturdays); no extra week of handover help while money is owed.
@@ -118,7 +118,7 @@ fn repair_plan_dates_its_moves_judges_them_and_has_the_exit_branch() {
     assert_eq!(plan.notice_draft, None);
     assert_eq!(
         id_list(&plan),
-        ["prepare", "stop_work", "reminder", "talk", "new_agreement", "check_in", "formal_demand", "court", "review"]
+        ["prepare", "stop_work", "reminder", "talk", "new_agreement", "check_in", "formal_demand", "review", "court"]
     );
     // Friday 2026-01-30: talk on Tuesday 3 February, check-in a week later, agreement
     // within a week, review 30 days out across the end of February.

@@ -31,32 +31,18 @@ impl Ctx<'_> {
     pub fn text(&self, key: &str, args: &[(&str, &str)]) -> String {
         let mut all = vec![("client", self.client.as_str())];
         all.extend_from_slice(args);
-        self.tidy(self.cat.fmt(key, &all))
+        one_full_stop(self.tidy(self.cat.fmt(key, &all)), args)
     }
 
     /// A plural catalog text for `n`, with `{n}`, `{client}` and the given placeholders.
     pub fn plural(&self, key: &str, n: u64, args: &[(&str, &str)]) -> String {
         let mut all = vec![("client", self.client.as_str())];
         all.extend_from_slice(args);
-        self.tidy(self.cat.plural(key, n, &all))
+        one_full_stop(self.tidy(self.cat.plural(key, n, &all)), args)
     }
 
-    /// Mends what filling in can break: an empty client fallback leaves a double space
-    /// or a space before punctuation, and a nickname ending in a full stop ("Firma
-    /// s.r.o.") at the end of a sentence would end it twice.
-    fn tidy(&self, mut text: String) -> String {
-        if self.client.is_empty() {
-            while text.contains("  ") {
-                text = text.replace("  ", " ");
-            }
-            for p in [".", ",", ":", ";", "!", "?", ")"] {
-                text = text.replace(&format!(" {p}"), p);
-            }
-            text = text.trim().to_owned();
-        } else if self.client.ends_with('.') {
-            text = text.replace(&format!("{}.", self.client), &self.client);
-        }
-        text
+    fn tidy(&self, text: String) -> String {
+        tidy(text, &self.client)
     }
 
     /// A day as people read it in this language.
@@ -153,4 +139,34 @@ impl Ctx<'_> {
     pub fn signal_name(&self, signal: SignalId) -> String {
         self.cat.t(&format!("signal.{}.name", signal.id())).to_owned()
     }
+}
+
+/// Mends what filling in `{client}` can break: an empty client fallback (Czech, Polish
+/// and Russian name "the client" in the sentence itself) leaves a double space or a space
+/// before punctuation, and a nickname ending in a full stop ("Firma s.r.o.") at the end
+/// of a sentence would end it twice.
+pub(crate) fn tidy(mut text: String, client: &str) -> String {
+    if client.is_empty() {
+        while text.contains("  ") {
+            text = text.replace("  ", " ");
+        }
+        for p in [".", ",", ":", ";", "!", "?", ")"] {
+            text = text.replace(&format!(" {p}"), p);
+        }
+        text = text.trim().to_owned();
+    } else if client.ends_with('.') {
+        text = text.replace(&format!("{client}."), client);
+    }
+    text
+}
+
+/// A value ending in a full stop (a Russian date, "20 ноября 2026 г.", or a deliverable
+/// "v2.") at the end of a sentence would end it twice: keep one.
+fn one_full_stop(mut text: String, args: &[(&str, &str)]) -> String {
+    for (_, value) in args {
+        if value.ends_with('.') && !value.ends_with("..") {
+            text = text.replace(&format!("{value}."), value);
+        }
+    }
+    text
 }

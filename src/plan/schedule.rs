@@ -23,9 +23,12 @@ pub const COMMON_NOTICE_DAYS: u16 = 14;
 /// Notice without a contract: your own choice; two weeks is usual [002], one week after abuse.
 pub const OWN_NOTICE_DAYS: u16 = 14;
 pub const OWN_NOTICE_DAYS_ABUSE: u16 = 7;
-/// Days between the rungs of the money ladder: reminder → formal demand → court route.
-/// (A Czech pre-action demand must precede a claim by at least seven days.)
+/// Days from the reminder to the formal demand.
 pub const LADDER_STEP_DAYS: i64 = 14;
+/// Days from the formal demand to the court route: 30, so that the one date holds
+/// everywhere (a Czech pre-action demand must precede a claim by at least seven days; in
+/// Russia a claim between businesses may be filed 30 days after the pre-action claim).
+pub const COURT_AFTER_DEMAND_DAYS: i64 = 30;
 /// Days the final invoice gives to pay, before its follow-up.
 pub const INVOICE_TERM_DAYS: i64 = 14;
 
@@ -170,7 +173,11 @@ pub struct LadderDates {
 
 pub fn ladder_dates(today: Day) -> LadderDates {
     let formal_demand = today.plus_days(LADDER_STEP_DAYS).next_workday();
-    LadderDates { reminder: today, formal_demand, court: formal_demand.plus_days(LADDER_STEP_DAYS).next_workday() }
+    LadderDates {
+        reminder: today,
+        formal_demand,
+        court: formal_demand.plus_days(COURT_AFTER_DEMAND_DAYS).next_workday(),
+    }
 }
 
 /// The days of a repair plan.
@@ -316,6 +323,6 @@ mod tests {
         let w = watch_dates(day("2026-11-20"));
         assert_eq!((w.conversation, w.recheck), (day("2026-11-27"), day("2026-12-18")));
         let l = ladder_dates(day("2026-11-20"));
-        assert_eq!((l.formal_demand, l.court), (day("2026-12-04"), day("2026-12-18")));
+        assert_eq!((l.formal_demand, l.court), (day("2026-12-04"), day("2027-01-04")));
     }
 }
