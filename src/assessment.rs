@@ -1,20 +1,24 @@
 //! The assessment: signals, questions, answers, scoring, verdict, rules and guidance.
 //!
-//! The model (which questions exist, their weights, the verdict bands and the rule
-//! parameters) is data in `content/model.json`; this module is the logic that reads it.
+//! The model (which questions exist, their weights and severities, the verdict bands
+//! and the rule parameters, each with the reason it is there) is data in
+//! `content/model.json`; this module is the logic that reads it.
 //!
-//! ## The rules
-//! Applied in this order on top of the score bands (see [`scoring::assess`]):
-//! 1. `abuse_exit`: any abuse question rated "often" or "always" → `exit`, whatever else
-//!    is true; the guidance says to name the behaviour as unacceptable and leave soon.
-//! 2. `non_payment`: "doesn't pay at all" rated "rarely" (it happened) → at least `repair`
-//!    with stop-work-until-paid guidance; rated "sometimes" or more (it repeats) → `exit`.
-//! 3. `failed_repair`: a repair was already tried and the relationship still scores in
-//!    the repair band → `exit`.
-//! 4. `single_mild_signal`: when only one signal is noticeable and it is mild, the verdict
-//!    is never worse than `watch`: one bad patch does not end a relationship.
+//! ## How the verdict is reached ([`scoring::assess`])
+//! The strictest of:
+//! 1. the overall score's band (`watch` from 18, `repair` from 30, `exit` from 55);
+//! 2. `watch` for any signal at the warning level (50);
+//! 3. `strong_signal`: `repair` for a signal at its worst (75);
+//! 4. `two_signals`: `repair` when two signals each have a behaviour at "often" or worse;
+//! 5. each question's floors, by severity: a serious behaviour "always" → `repair`
+//!    (`constant_problem`); refusing a contract "often" → `repair`; paying late "often" →
+//!    `repair`; not paying at all once → `repair`, again → `exit`; the abuse ladder:
+//!    "rarely" → named, at least `watch`; "sometimes" → a boundary, at least `repair`;
+//!    "often" → `exit`.
 //!
-//! Any signal at or above `fired_at` makes the verdict at least `watch`.
+//! One mild signal on its own (`single_mild_signal`) is capped at `watch` before the
+//! floors apply; a failed repair (`failed_repair`) turns `repair` into `exit` last.
+//! Raising any answer never moves the verdict towards `keep` (property-tested).
 
 pub mod answers;
 pub mod context;

@@ -1,29 +1,45 @@
-//! The plan: dated repair or exit steps built from an assessment and the visitor's inputs.
+//! The plan: dated steps built from an assessment and the visitor's inputs, one shape per
+//! verdict.
 //!
 //! [`build_plan`] is pure and deterministic: the same model, answers, inputs and language
 //! give the same [`Plan`], byte for byte. The plan holds one format-neutral [`Document`]
 //! that every rendering (Markdown, PDF) reads, the dated [`Milestone`]s the calendar
-//! reads, and the notice draft and talking points the UI copies to the clipboard.
+//! reads, the notice draft and talking points the UI copies to the clipboard, and the
+//! structure behind them ([`MilestoneId`], [`TalkPoint`], [`LetterPart`], [`Terms`]) so
+//! that its promises can be checked without reading any one language.
+//!
+//! ## The shapes
+//! - `keep` ([`keep`]): what to keep doing and a light re-check in three months.
+//! - `watch` ([`watch`]): observe for four weeks, one honest conversation, a dated
+//!   re-check. Never a stop-work or an exit step.
+//! - `repair` ([`repair`]): moves picked per question, each with a measurable success
+//!   criterion, a date to judge them and the branch "if they refuse, or nothing changes:
+//!   exit".
+//! - `exit` ([`exit`]): the contract reviewed, the talk, the notice, the last day (never
+//!   after a fixed term's end), the final invoice and its follow-up, the handover, your
+//!   access revoked. After abuse it is its own shape: short, in writing, no call, no
+//!   thanks or referrals owed, the shortest notice the contract allows, payment first,
+//!   files on payment, the log kept.
+//!
+//! Money owed ([`money`]) runs the same dated ladder in every plan that may escalate:
+//! stop new work, a reminder, a formal demand, the court route; a `watch` or `keep` plan
+//! sends a reminder only.
 //!
 //! Every visible sentence comes from the catalogs: `plan.*` keys in
 //! `content/i18n/<lang>/plan.json`, plus the quiz's `verdict.*`, `rule.*`, `signal.*`,
-//! `move.*` and `exit.*` texts. Visitor text (nickname, deliverables) is cleaned and
-//! bounded by [`PlanInputs::sanitized`] before it is used; each rendering escapes it for
-//! its own format.
-//!
-//! The timetable lives in [`schedule`]: exit plans review the contract today, plan the
-//! talk the next working day, hold it on the third working day (the next one where abuse
-//! drove the verdict), give notice the same day and end after the notice period (or at
-//! the contract's end, where the visitor prefers that and it is later). Repair plans talk
-//! within two working days, send the new agreement within a week and review after 30 days.
+//! `q.*`, `move.*` and `exit.*` texts. Visitor text (nickname, addressee, deliverables) is
+//! cleaned and bounded by [`PlanInputs::sanitized`] before it is used; each rendering
+//! escapes it for its own format.
 
 mod context;
 mod exit;
 pub mod inputs;
 mod keep;
 mod letter;
+mod money;
 mod repair;
 pub mod schedule;
+mod watch;
 
 use serde::Serialize;
 
@@ -34,17 +50,157 @@ use crate::document::{Block, Document};
 use crate::i18n::Lang;
 use context::Ctx;
 pub use inputs::{Channel, PlanInputs};
+pub use letter::LetterPart;
+
+crate::ids::id_enum! {
+    /// The dated steps a plan can hold. Stable: they seed the calendar's UIDs.
+    pub enum MilestoneId {
+        Recheck = "recheck",
+        Observe = "observe",
+        Conversation = "conversation",
+        Prepare = "prepare",
+        StopWork = "stop_work",
+        Reminder = "reminder",
+        FormalDemand = "formal_demand",
+        Court = "court",
+        Talk = "talk",
+        NewAgreement = "new_agreement",
+        SignDeadline = "sign_deadline",
+        CheckIn = "check_in",
+        Review = "review",
+        ReviewContract = "review_contract",
+        LineUpWork = "line_up_work",
+        PlanTalk = "plan_talk",
+        Notice = "notice",
+        ConfirmEnd = "confirm_end",
+        Deliver = "deliver",
+        LastDay = "last_day",
+        FinalInvoice = "final_invoice",
+        InvoiceFollowUp = "invoice_follow_up",
+        RevokeAccess = "revoke_access",
+        HandoverHelp = "handover_help",
+    }
+}
+
+crate::ids::id_enum! {
+    /// What a dated step does: what the plan's properties are checked against.
+    pub enum MilestoneKind {
+        /// Prepare, observe, note: work on your own side.
+        Prepare = "prepare",
+        /// Talk with the client (not to end anything).
+        Conversation = "conversation",
+        /// Look again and decide.
+        Review = "review",
+        /// Chase or invoice money.
+        Money = "money",
+        /// Pause new work until paid.
+        StopWork = "stop_work",
+        /// New written terms.
+        Terms = "terms",
+        /// A step of ending the work.
+        Exit = "exit",
+        /// Work delivered for the client.
+        Work = "work",
+        /// Something owed only to a client you part with on good terms.
+        Courtesy = "courtesy",
+    }
+}
+
+impl MilestoneId {
+    pub const fn kind(self) -> MilestoneKind {
+        use MilestoneId as M;
+        use MilestoneKind as K;
+        match self {
+            M::Observe | M::Prepare | M::PlanTalk | M::LineUpWork => K::Prepare,
+            M::Conversation | M::Talk | M::CheckIn => K::Conversation,
+            M::Recheck | M::Review => K::Review,
+            M::StopWork => K::StopWork,
+            M::Reminder | M::FormalDemand | M::Court | M::FinalInvoice | M::InvoiceFollowUp => K::Money,
+            M::NewAgreement | M::SignDeadline => K::Terms,
+            M::ReviewContract | M::Notice | M::ConfirmEnd | M::LastDay | M::RevokeAccess => K::Exit,
+            M::Deliver => K::Work,
+            M::HandoverHelp => K::Courtesy,
+        }
+    }
+}
+
+crate::ids::id_enum! {
+    /// The talking points a plan can hold, in the order they are said.
+    pub enum TalkPoint {
+        Strength = "strength",
+        OwnPart = "own_part",
+        Payment = "payment",
+        Move = "move",
+        Refusal = "refusal",
+        Confirm = "confirm",
+        Thanks = "thanks",
+        Reason = "reason",
+        Decision = "decision",
+        NoticeContract = "notice_contract",
+        NoticeOwn = "notice_own",
+        ContractEnd = "contract_end",
+        OpenWork = "open_work",
+        Owed = "owed",
+        NoApology = "no_apology",
+        Log = "log",
+        Referrals = "referrals",
+        NoWaffle = "no_waffle",
+    }
+}
+
+impl TalkPoint {
+    /// Owed only to a client you part with on good terms: never after abuse.
+    pub fn courtesy(self) -> bool {
+        matches!(self, TalkPoint::Thanks | TalkPoint::Referrals)
+    }
+}
 
 /// One dated step: an all-day event in the calendar and a dated line in the document.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Milestone {
-    /// Stable id: `talk`, `notice`, `last_day`, `final_invoice`, `review`, …
-    pub id: &'static str,
+    pub id: MilestoneId,
     pub date: Day,
-    /// A short title (the calendar event's summary).
+    /// A short title (the calendar event's summary). Never contains a colon: the
+    /// document writes "title: detail".
     pub title: String,
     /// One or two sentences on what to do (the calendar event's description).
     pub detail: String,
+    /// Only happens once the overdue invoices are paid.
+    pub on_payment: bool,
+}
+
+impl Milestone {
+    pub fn kind(&self) -> MilestoneKind {
+        self.id.kind()
+    }
+}
+
+crate::ids::id_enum! {
+    /// Where the notice an exit plan gives comes from.
+    pub enum NoticeBasis {
+        /// The contract's own notice, as the visitor gave it: the letter cites it.
+        Contract = "contract",
+        /// A signed contract whose notice the visitor does not know: two weeks is
+        /// common, and the plan says to check. Never cited as the contract's term.
+        Common = "common",
+        /// No contract: the notice is the freelancer's own choice.
+        Own = "own",
+        /// A fixed term that simply runs out on its end date.
+        ContractEnd = "contract_end",
+    }
+}
+
+/// What an exit plan states about the contract: only what the visitor gave.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Terms {
+    /// The fixed term's end, where the visitor gave it (and it is not already past).
+    pub contract_end: Option<Day>,
+    pub basis: NoticeBasis,
+    /// Days of notice given (for `contract_end`, the days from the talk to the end).
+    pub notice_days: u16,
+    /// A fixed term whose early-termination notice is unknown: ending early may not be
+    /// allowed, so the plan lets it expire or asks for an earlier date in writing.
+    pub early_end_unknown: bool,
 }
 
 /// A plan, ready to render.
@@ -55,15 +211,28 @@ pub struct Plan {
     pub lang: Lang,
     /// The day the plan was made for.
     pub today: Day,
-    /// The sanitized nickname; empty when the visitor gave none.
+    /// The sanitized nickname (private: titles, file names, calendar); empty when the
+    /// visitor gave none. Never used in the letter.
     pub nickname: String,
     /// Dated steps in date order (steps on the same day keep their logical order).
     pub milestones: Vec<Milestone>,
+    /// The moves (`move.<id>`) or exit steps (`exit.<id>`) the plan explains, in order.
+    pub guidance: Vec<String>,
+    /// The exit plan is the short one for abuse.
+    pub abuse_exit: bool,
+    /// Money is owed: the plan runs the payment ladder.
+    pub unpaid: bool,
+    /// Exit plans: what the plan says about the contract's end and notice.
+    pub terms: Option<Terms>,
     pub document: Document,
     /// The written notice (exit plans only), as plain text to copy.
     pub notice_draft: Option<String>,
+    /// The parts the notice is made of, in order (exit plans only).
+    pub letter_parts: Vec<LetterPart>,
     /// Talking points for the conversation, to copy.
     pub talking_points: Vec<String>,
+    /// What each talking point is, in the same order.
+    pub talking_point_ids: Vec<TalkPoint>,
 }
 
 impl Plan {
@@ -76,6 +245,26 @@ impl Plan {
             Verdict::Exit => "exit_plan",
         }
     }
+
+    pub fn milestone(&self, id: MilestoneId) -> Option<&Milestone> {
+        self.milestones.iter().find(|m| m.id == id)
+    }
+}
+
+/// A catalog text that names the client (`{client}`), written as the plan writes it: the
+/// nickname as the language quotes it (`plan.client_named`), or the language's fallback
+/// (empty in Czech, Polish and Russian, whose sentences say "the client" themselves).
+/// For the result screen's verdict sentence (`verdict.<id>.sentence`), so that it reads
+/// exactly as in the plan.
+pub fn client_text(lang: Lang, key: &str, nickname: &str) -> String {
+    let cat = lang.catalog();
+    let nickname = crate::text::bounded_line(nickname, crate::text::MAX_NICKNAME);
+    let client = if nickname.is_empty() {
+        cat.t("plan.client_fallback").to_owned()
+    } else {
+        cat.fmt("plan.client_named", &[("name", &nickname)])
+    };
+    context::tidy(cat.fmt(key, &[("client", &client)]), &client)
 }
 
 /// The day a plan starts from when the inputs carry none (stored state from before the
@@ -85,12 +274,15 @@ pub fn fallback_today() -> Day {
 }
 
 /// What each kind of plan adds to the common frame.
+#[derive(Default)]
 struct Parts {
     milestones: Vec<Milestone>,
     /// Sections after the dated steps.
     sections: Vec<Block>,
     notice_draft: Option<String>,
-    talking_points: Vec<String>,
+    letter_parts: Vec<LetterPart>,
+    talk: Vec<(TalkPoint, String)>,
+    terms: Option<Terms>,
 }
 
 /// Builds the plan for an assessment. Pure: no clock, no randomness; `inputs` are
@@ -98,10 +290,14 @@ struct Parts {
 pub fn build_plan(model: &Model, assessment: &Assessment, answers: &Answers, inputs: &PlanInputs, lang: Lang) -> Plan {
     let inputs = inputs.clone().sanitized();
     let cat = lang.catalog();
-    let client =
-        if inputs.nickname.is_empty() { cat.t("plan.client_fallback").to_owned() } else { inputs.nickname.clone() };
+    let client = if inputs.nickname.is_empty() {
+        cat.t("plan.client_fallback").to_owned()
+    } else {
+        cat.fmt("plan.client_named", &[("name", &inputs.nickname)])
+    };
     let cx = Ctx {
         cat,
+        model,
         assessment,
         answers,
         today: inputs.today.unwrap_or_else(fallback_today),
@@ -111,11 +307,13 @@ pub fn build_plan(model: &Model, assessment: &Assessment, answers: &Answers, inp
     };
     let mut parts = match cx.guidance.kind {
         PlanKind::None => keep::parts(&cx),
+        PlanKind::Watch => watch::parts(&cx),
         PlanKind::Repair => repair::parts(&cx),
         PlanKind::Exit => exit::parts(&cx),
     };
     // A stable sort keeps same-day steps in the order the builders wrote them.
     parts.milestones.sort_by_key(|m| m.date);
+    let (talking_point_ids, talking_points) = parts.talk.iter().cloned().unzip();
     Plan {
         kind: cx.guidance.kind,
         verdict: assessment.verdict,
@@ -124,8 +322,14 @@ pub fn build_plan(model: &Model, assessment: &Assessment, answers: &Answers, inp
         nickname: cx.inputs.nickname.clone(),
         document: document(&cx, &parts),
         milestones: parts.milestones,
+        guidance: cx.guidance.items.clone(),
+        abuse_exit: cx.abuse_exit(),
+        unpaid: cx.unpaid(),
+        terms: parts.terms,
         notice_draft: parts.notice_draft,
-        talking_points: parts.talking_points,
+        letter_parts: parts.letter_parts,
+        talking_points,
+        talking_point_ids,
     }
 }
 
@@ -174,6 +378,9 @@ fn why(cx: &Ctx) -> Vec<Block> {
 
 /// The guidance items as a section: a level-3 heading and a paragraph each.
 fn guidance_section(cx: &Ctx, heading_key: &str, prefix: &str) -> Vec<Block> {
+    if cx.guidance.items.is_empty() {
+        return Vec::new();
+    }
     let mut blocks = vec![Block::Heading { level: 2, text: cx.text(heading_key, &[]) }];
     for id in &cx.guidance.items {
         blocks.push(Block::Heading { level: 3, text: cx.text(&format!("{prefix}.{id}.title"), &[]) });
@@ -183,9 +390,12 @@ fn guidance_section(cx: &Ctx, heading_key: &str, prefix: &str) -> Vec<Block> {
 }
 
 /// A titled list of talking points.
-fn talking_points_section(cx: &Ctx, points: &[String]) -> Vec<Block> {
+fn talking_points_section(cx: &Ctx, points: &[(TalkPoint, String)]) -> Vec<Block> {
+    if points.is_empty() {
+        return Vec::new();
+    }
     vec![
         Block::Heading { level: 2, text: cx.text("plan.heading.talking_points", &[]) },
-        Block::Bullets(points.to_vec()),
+        Block::Bullets(points.iter().map(|(_, t)| t.clone()).collect()),
     ]
 }

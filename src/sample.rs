@@ -11,7 +11,7 @@ use crate::plan::{build_plan, Channel, Plan, PlanInputs};
 /// every input filled in), and a client whose communication broke down (a repair plan).
 pub fn clients() -> [(Answers, PlanInputs); 2] {
     let exit = rated(&[("time_drain", 3), ("losing_money", 3), ("dismisses_advice", 2), ("stalled", 2)], |c| {
-        c.set("contract", "signed");
+        c.set("contract", "fixed_term");
         c.set("open_work", "yes");
         c.set("unpaid", "yes");
         c.set("repair_tried", "yes");
@@ -20,13 +20,13 @@ pub fn clients() -> [(Answers, PlanInputs); 2] {
     });
     let exit_inputs = PlanInputs {
         nickname: "Acme Studio".into(),
+        addressee: "Ms Jane Doe".into(),
         today: Day::new(2026, 11, 20),
         prefer_contract_end: true,
         open_deliverables: vec!["Homepage redesign".into(), "Logo files (SVG, PNG)".into()],
         unpaid_amount_cents: Some(125_050),
         currency: "EUR".into(),
         channel: Channel::Call,
-        ..PlanInputs::default()
     };
     let repair = rated(&[("poor_communication", 3), ("time_drain", 2)], |c| {
         c.set("contract", "none");

@@ -4,18 +4,25 @@
 //!
 //! ## Versions
 //! - **v2** (current): `{ "v": 2, "quiz": Quiz }`. The quiz holds the answers, the step
-//!   and the plan inputs (the client's nickname among them); nothing is stored twice.
+//!   and the plan inputs (the client's nickname and the letter's addressee among them);
+//!   nothing is stored twice. The contract is one of `fixed_term` (with its end date),
+//!   `open_ended` (with its notice, when known), `none` or `unsure`.
 //! - **v1**: `{ "v": 1, "quiz": { step, answers, nickname, editing }, "plan": { nickname,
 //!   today, contract_end, notice_days, prefer_contract_end, open_deliverables,
 //!   unpaid_amount_cents, currency, channel } | null }`. Read through [`migrate_v1`]:
 //!   the plan's contract end and notice period (which overrode the quiz's answers in
-//!   the plan) become the context answers, the nickname moves into the plan inputs.
+//!   the plan) become the context answers, the nickname moves into the plan inputs, and
+//!   v1's `contract: "signed"` becomes a fixed term where an end date was given, else an
+//!   open-ended contract (its notice, if given, kept as the contract's notice).
 //!
 //! Every version keeps fixtures in `tests/fixtures/stored/v<N>-<what>.json`.
 
 use serde::{Deserialize, Serialize};
 
-use crate::assessment::Answers;
+use std::collections::BTreeMap;
+
+use crate::assessment::context::{Contract, IncomeShare, Tenure, YesNo};
+use crate::assessment::{Answer, Answers, Context};
 use crate::dates::Day;
 use crate::plan::{Channel, PlanInputs};
 use crate::quiz::{Quiz, Step};
@@ -103,9 +110,38 @@ struct V1 {
 #[serde(default)]
 struct V1Quiz {
     step: Step,
-    answers: Answers,
+    answers: V1Answers,
     nickname: String,
     editing: bool,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct V1Answers {
+    ratings: BTreeMap<String, Answer>,
+    context: V1Context,
+}
+
+/// v1's contract answer.
+#[derive(Deserialize, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+enum V1Contract {
+    Signed,
+    None,
+    Unsure,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct V1Context {
+    contract: Option<V1Contract>,
+    contract_end: Option<Day>,
+    notice_days: Option<u16>,
+    open_work: Option<YesNo>,
+    unpaid: Option<YesNo>,
+    income_share: Option<IncomeShare>,
+    repair_tried: Option<YesNo>,
+    tenure: Option<Tenure>,
 }
 
 #[derive(Deserialize, Default)]
@@ -128,9 +164,28 @@ struct V1Plan {
 fn migrate_v1(old: V1) -> Quiz {
     let V1 { quiz, plan } = old;
     let plan = plan.unwrap_or_default();
-    let mut answers = quiz.answers;
-    answers.context.contract_end = plan.contract_end.or(answers.context.contract_end);
-    answers.context.notice_days = plan.notice_days.or(answers.context.notice_days);
+    let old = quiz.answers.context;
+    let contract_end = plan.contract_end.or(old.contract_end);
+    let contract = old.contract.map(|c| match c {
+        V1Contract::Signed if contract_end.is_some() => Contract::FixedTerm,
+        V1Contract::Signed => Contract::OpenEnded,
+        V1Contract::None => Contract::None,
+        V1Contract::Unsure => Contract::Unsure,
+    });
+    let answers = Answers {
+        ratings: quiz.answers.ratings,
+        context: Context {
+            contract,
+            contract_end,
+            notice_days: plan.notice_days.or(old.notice_days),
+            late_fees: None,
+            open_work: old.open_work,
+            unpaid: old.unpaid,
+            income_share: old.income_share,
+            repair_tried: old.repair_tried,
+            tenure: old.tenure,
+        },
+    };
     let nickname = if quiz.nickname.trim().is_empty() { plan.nickname } else { quiz.nickname };
     Quiz {
         step: quiz.step,

@@ -3,6 +3,8 @@
 // Native only: these run on the host (`cargo test`), never in the browser.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use std::collections::BTreeSet;
 
 use client_checkup::assessment::{assess, Answer, Answers, Rating, SignalId, MODEL};
@@ -33,6 +35,11 @@ fn every_language_has_every_key_and_no_other() {
         let extra: Vec<_> = have.difference(&keys).collect();
         assert!(missing.is_empty() && extra.is_empty(), "{}: missing {missing:?}, extra {extra:?}", lang.id());
         for (k, m) in &c.messages {
+            // The client fallback may be empty: Czech, Polish and Russian say "the client"
+            // in the sentence itself and add the nickname only when there is one.
+            if k == "plan.client_fallback" {
+                continue;
+            }
             assert!(texts(m).iter().all(|t| !t.trim().is_empty()), "{}: {k} is empty", lang.id());
         }
     }
@@ -163,6 +170,109 @@ fn scale_labels_stay_short_enough_for_a_phone() {
         for k in ["scale.0", "scale.1", "scale.2", "scale.3", "scale.4", "scale.na"] {
             let n = c.t(k).chars().count();
             assert!(n <= 16, "{}: {k} = {:?} ({n} chars)", lang.id(), c.t(k));
+        }
+    }
+}
+
+/// Catalan elides "de", "el", "la" before a vowel or "h" and before the numbers 1 and 11
+/// ("l'1 de març", "d'11 dies", "d'Acme"). A template cannot know what a placeholder will
+/// hold, so it never puts those words right before one; it says "el dia {date}" instead.
+/// And in every rendered Catalan plan, no "de 1…", "el 11…" or "de Acme" appears.
+#[test]
+fn catalan_never_needs_an_elision_it_cannot_make() {
+    let ca = catalog(Lang::Ca);
+    // "Pas {n} de {m}": {m} is the fixed number of steps (10), which never elides.
+    for (k, m) in ca.messages.iter().filter(|(k, _)| *k != "ui.progress") {
+        for t in texts(m) {
+            for (i, _) in t.match_indices('{') {
+                let before = t[..i].to_lowercase();
+                for word in [" de ", " el ", " la ", " d'", " l'"] {
+                    let bare = word.trim_start();
+                    assert!(
+                        !(before.ends_with(word) || before == bare.trim_end() || before.ends_with(&format!("({bare}"))),
+                        "ca: {k}: a placeholder right after {word:?} would need an elision: {t}"
+                    );
+                }
+            }
+        }
+    }
+    let amounts = [100, 125_050, 1_100_000, 11_000];
+    for (i, seed) in (0..400u64).enumerate() {
+        let answers = common::answers(seed);
+        let mut inputs = common::inputs(seed);
+        inputs.unpaid_amount_cents = Some(amounts[i % amounts.len()]);
+        inputs.nickname = ["Acme", "Hotel Ona", "11 Studio", "Ulisses"][i % 4].into();
+        let a = assess(&MODEL, &answers);
+        let plan = build_plan(&MODEL, &a, &answers, &inputs, Lang::Ca);
+        let mut text = plan.document.plain_text();
+        text.push_str(plan.notice_draft.as_deref().unwrap_or(""));
+        let lower = text.to_lowercase();
+        for (j, _) in lower.match_indices(' ') {
+            let rest = &lower[j + 1..];
+            for word in ["de ", "el ", "la "] {
+                if let Some(after) = rest.strip_prefix(word) {
+                    let next: String = after.chars().take(3).collect();
+                    // "la" keeps its vowel before an unstressed i or u ("la universitat", "la UE").
+                    let vowels: &[char] = if word == "la " {
+                        &['a', 'e', 'o', 'à', 'è', 'é', 'ò', 'ó']
+                    } else {
+                        &['a', 'e', 'i', 'o', 'u', 'h', 'à', 'è', 'é', 'í', 'ò', 'ó', 'ú']
+                    };
+                    let needs = next.starts_with(vowels)
+                        || next.starts_with("1 ")
+                        || next.starts_with("11")
+                        || (next.starts_with('1') && !next[1..].starts_with(|c: char| c.is_ascii_digit()));
+                    assert!(!needs, "ca: missing elision in {:?}", &text[j..(j + 20).min(text.len())]);
+                }
+            }
+        }
+    }
+}
+
+/// Czech, Polish and Russian keep the client's name out of places where it would have to
+/// be declined: `{client}` always follows a noun that carries the case ("klientovi
+/// {client}"), so the nickname itself stays as written.
+#[test]
+fn the_client_name_is_never_declined_by_rule() {
+    for (lang, nouns) in [
+        (Lang::Cs, &["klient", "klienta", "klientovi", "klientem"][..]),
+        (Lang::Pl, &["klient", "klienta", "klientowi", "klientem"][..]),
+        (Lang::Ru, &["клиент", "клиента", "клиенту", "клиентом"][..]),
+    ] {
+        let c = catalog(lang);
+        for (k, m) in &c.messages {
+            for t in texts(m) {
+                for (i, _) in t.match_indices("{client}") {
+                    let before = t[..i].trim_end();
+                    assert!(
+                        nouns.iter().any(|n| before.ends_with(n)),
+                        "{}: {k}: {{client}} after {before:?}",
+                        lang.id()
+                    );
+                }
+            }
+        }
+        assert_eq!(c.t("plan.client_fallback"), "", "{}: the sentence names the client itself", lang.id());
+    }
+    // Without a nickname the sentence still reads; with one, it is quoted as the language does.
+    let cs = client_checkup::plan::client_text(Lang::Cs, "verdict.exit.sentence", "");
+    assert!(!cs.contains("  ") && !cs.contains(" ,") && !cs.contains(" X"), "{cs}");
+    let named = client_checkup::plan::client_text(Lang::Cs, "verdict.exit.sentence", "Acme");
+    assert!(named.contains("klientem „Acme“"), "{named}");
+}
+
+/// Dated steps render as "title: detail": a title never carries its own colon (which made
+/// Russian steps read "…:: …"), in any language.
+#[test]
+fn step_titles_never_carry_a_colon() {
+    for lang in Lang::ALL {
+        let c = catalog(lang);
+        for (k, m) in &c.messages {
+            if k.starts_with("plan.") && k.ends_with(".title") || k.ends_with(".title_abuse") {
+                for t in texts(m) {
+                    assert!(!t.contains(':'), "{}: {k}: {t}", lang.id());
+                }
+            }
         }
     }
 }

@@ -12,7 +12,7 @@
 
 use std::path::Path;
 
-use client_checkup::assessment::context::{Context, MAX_NOTICE_DAYS};
+use client_checkup::assessment::context::{Context, Contract, YesNoUnsure, MAX_NOTICE_DAYS};
 use client_checkup::assessment::{Answer, Answers, Rating, MODEL};
 use client_checkup::dates::Day;
 use client_checkup::i18n::Lang;
@@ -21,7 +21,7 @@ use client_checkup::plan::inputs::{parse_amount, MAX_AMOUNT_CENTS, MAX_DELIVERAB
 use client_checkup::plan::{Channel, PlanInputs};
 use client_checkup::quiz::{Quiz, Step, SIGNAL_STEPS};
 use client_checkup::stored::{self, Rejected};
-use client_checkup::text::MAX_NICKNAME;
+use client_checkup::text::{MAX_ADDRESSEE, MAX_NICKNAME};
 use proptest::prelude::*;
 use proptest::test_runner::FileFailurePersistence;
 
@@ -211,27 +211,38 @@ fn any_progress() -> impl Strategy<Value = Quiz> {
         Just(Step::Review),
         Just(Step::Result),
     ];
-    let context = (any_day(), prop::option::of(0u16..500)).prop_map(|(end, notice)| Context {
-        contract_end: end,
-        notice_days: notice,
-        ..Context::default()
-    });
+    let context = (
+        any_day(),
+        prop::option::of(0u16..500),
+        prop::option::of(prop::sample::select(Contract::ALL.to_vec())),
+        prop::option::of(prop::sample::select(YesNoUnsure::ALL.to_vec())),
+    )
+        .prop_map(|(end, notice, contract, late_fees)| Context {
+            contract,
+            contract_end: end,
+            notice_days: notice,
+            late_fees,
+            ..Context::default()
+        });
     let plan = (
-        messy_text(),
+        (messy_text(), messy_text()),
         any_day(),
         prop::collection::vec(messy_text(), 0..14),
         prop::option::of(any::<u64>()),
         messy_text(),
         prop::sample::select(Channel::ALL.to_vec()),
     )
-        .prop_map(|(nickname, today, open_deliverables, unpaid_amount_cents, currency, channel)| PlanInputs {
-            nickname,
-            today,
-            open_deliverables,
-            unpaid_amount_cents,
-            currency,
-            channel,
-            ..PlanInputs::default()
+        .prop_map(|((nickname, addressee), today, open_deliverables, unpaid_amount_cents, currency, channel)| {
+            PlanInputs {
+                nickname,
+                addressee,
+                today,
+                open_deliverables,
+                unpaid_amount_cents,
+                currency,
+                channel,
+                ..PlanInputs::default()
+            }
         });
     (step, ratings, context, plan, any::<bool>()).prop_map(|(step, ratings, context, plan, editing)| Quiz {
         step,
@@ -330,6 +341,7 @@ fn assert_restored_is_sane(quiz: &Quiz) -> Result<(), TestCaseError> {
     }
     prop_assert!(quiz.answers.context.notice_days.is_none_or(|d| d <= MAX_NOTICE_DAYS));
     prop_assert!(plan.nickname.chars().count() <= MAX_NICKNAME && !plan.nickname.chars().any(char::is_control));
+    prop_assert!(plan.addressee.chars().count() <= MAX_ADDRESSEE && !plan.addressee.chars().any(char::is_control));
     prop_assert!(plan.open_deliverables.len() <= MAX_DELIVERABLES);
     prop_assert!(plan.unpaid_amount_cents.is_none_or(|c| c <= MAX_AMOUNT_CENTS));
     prop_assert!(
@@ -406,13 +418,30 @@ fn every_shipped_stored_format_is_read_or_migrated() {
             );
         } else {
             // Every answer the old version kept survives the migration.
-            let ratings: Answers = serde_json::from_value(fixture["quiz"]["answers"].clone()).unwrap();
-            assert_eq!(quiz.answers.ratings, ratings.ratings, "{name}: answers lost in migration");
-            assert_eq!(quiz.step, serde_json::from_value(fixture["quiz"]["step"].clone()).unwrap(), "{name}");
+            // (Only the ratings: old context values have other ids, checked one by one in
+            // `v1_progress_with_a_plan_migrates_without_loss`.)
+            let ratings: std::collections::BTreeMap<String, Answer> =
+                serde_json::from_value(fixture["quiz"]["answers"]["ratings"].clone()).unwrap();
+            assert_eq!(quiz.answers.ratings, ratings, "{name}: answers lost in migration");
+            // The step survives, unless the model has since gained a question the old
+            // version never asked: then the quiz resumes at the first one unanswered.
+            let stored_step: Step = serde_json::from_value(fixture["quiz"]["step"].clone()).unwrap();
+            assert_eq!(quiz.step, resumed_step(stored_step, &quiz.answers), "{name}");
         }
     }
     let expected: std::collections::BTreeSet<u32> = (1..=stored::VERSION).collect();
     assert_eq!(versions_seen, expected, "keep at least one fixture for every stored version shipped");
+}
+
+/// Where a quiz stored at `step` resumes with these answers: at the first signal with an
+/// unanswered question, if that comes before the stored step.
+fn resumed_step(step: Step, answers: &Answers) -> Step {
+    let gap = client_checkup::assessment::SignalId::ALL.iter().position(|s| !answers.missing(*s).is_empty());
+    match (step, gap) {
+        (Step::Signal(i), Some(g)) if i > g => Step::Signal(g),
+        (Step::Context | Step::Review | Step::Result, Some(g)) => Step::Signal(g),
+        _ => step,
+    }
 }
 
 #[test]
@@ -432,7 +461,12 @@ fn v1_progress_with_a_plan_migrates_without_loss() {
     )
     .unwrap();
     let quiz = stored::restore(&text).unwrap();
-    assert_eq!(quiz.step, Step::Result);
+    // Every v1 answer is kept; v2 added a question (calls all day, [003]), so the quiz
+    // resumes there instead of at the result.
+    assert_eq!(quiz.step, Step::Signal(0));
+    assert_eq!(quiz.answers.missing(client_checkup::assessment::SignalId::TimeDrain), ["time_drain.floods"]);
+    // v1's "signed" with an end date is a fixed term ending then.
+    assert_eq!(quiz.answers.context.contract, Some(client_checkup::assessment::context::Contract::FixedTerm));
     assert_eq!(quiz.plan.nickname, "Acme <b>Corp</b>");
     assert_eq!(quiz.plan.open_deliverables, ["Logo files", "Q4 report"]);
     assert_eq!(quiz.plan.unpaid_amount_cents, Some(125_050));
@@ -453,6 +487,28 @@ fn v1_progress_with_a_plan_migrates_without_loss() {
     );
     assert_ne!(overridden, text);
     assert_eq!(stored::restore(&overridden).unwrap().answers.context.notice_days, Some(45));
+    // "signed" without an end date is an open-ended contract; "none" and "unsure" stay.
+    let open = text
+        .replace(
+            r#""contract_end": "2027-03-31",
+    "notice_days": 30,
+    "open_work""#,
+            r#""notice_days": 30,
+    "open_work""#,
+        )
+        .replace(
+            r#""contract_end": "2027-03-31",
+  "notice_days""#,
+            r#""notice_days""#,
+        );
+    let quiz = stored::restore(&open).unwrap();
+    assert_eq!(quiz.answers.context.contract, Some(client_checkup::assessment::context::Contract::OpenEnded));
+    assert_eq!(quiz.answers.context.notice_days, Some(30));
+    for (v1, now) in [("none", "none"), ("unsure", "unsure")] {
+        let quiz =
+            stored::restore(&text.replace(r#""contract": "signed""#, &format!(r#""contract": "{v1}""#))).unwrap();
+        assert_eq!(quiz.answers.context.contract.map(|c| c.id()), Some(now));
+    }
 }
 
 // ---------------------------------------------------------------- typed values

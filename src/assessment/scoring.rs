@@ -1,9 +1,16 @@
 //! From answers to scores, a verdict and the reasons for it.
+//!
+//! The verdict is the strictest of: the overall score's band; `watch` for any signal at
+//! the warning level; `repair` for a signal at its worst or for two signals with a
+//! behaviour at "often" or worse; each question's own floors (its severity's, or its
+//! own); then a failed repair turns `repair` into `exit`. One mild signal on its own is
+//! capped at `watch` before the floors apply. Every step only ever raises the verdict
+//! for raised answers, so raising any answer never moves the verdict towards `keep`.
 
 use serde::Serialize;
 
 use super::answers::{Answers, Rating};
-use super::model::{Model, SignalId};
+use super::model::{Model, Severity, SignalId};
 use super::outcome::{RuleId, Verdict};
 
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
@@ -25,8 +32,14 @@ pub struct Assessment {
     pub verdict: Verdict,
     /// The signals that drove the verdict (noticeable ones), highest first.
     pub drivers: Vec<SignalId>,
-    /// The rules that fired, in the order they were applied.
+    /// The rules behind the verdict, strongest first; each at most once, and of the
+    /// abuse and non-payment ladders only the highest step reached.
     pub rules: Vec<RuleId>,
+    /// The questions whose advice applies (rated at or above their `active_at`), in the
+    /// model's order: the plan picks its moves from these.
+    pub active: Vec<String>,
+    /// The worst rating of any abuse question (0 when none is above "never").
+    pub abuse_level: u8,
 }
 
 impl Assessment {
@@ -46,23 +59,36 @@ impl Assessment {
     pub fn fired_count(&self) -> usize {
         self.scores.iter().filter(|s| s.fired).count()
     }
+
+    /// Any abuse was reported, even rarely.
+    pub fn any_abuse(&self) -> bool {
+        self.abuse_level > 0
+    }
+
+    pub fn is_active(&self, question: &str) -> bool {
+        self.active.iter().any(|q| q == question)
+    }
 }
+
+/// Rungs of one ladder: only the highest one reached is reported.
+const LADDERS: [&[RuleId]; 2] = [
+    &[RuleId::AbuseNamed, RuleId::AbuseBoundary, RuleId::AbuseExit],
+    &[RuleId::NonPayment, RuleId::RepeatedNonPayment],
+];
 
 /// Scores every signal and reaches a verdict. Pure and deterministic.
 pub fn assess(model: &Model, answers: &Answers) -> Assessment {
     let scale = f64::from(model.scale_max);
+    let rating = |q: &str| answers.get(q).and_then(|a| a.rating()).map(Rating::value);
     let raw: Vec<(SignalId, f64, Option<f64>)> = model
         .signals
         .iter()
         .map(|s| {
-            let rated: Vec<(f64, f64)> = s
-                .questions
-                .iter()
-                .filter_map(|q| Some((q.weight, f64::from(answers.get(&q.id)?.rating()?.value()))))
-                .collect();
+            let rated: Vec<(f64, f64)> =
+                s.questions.iter().filter_map(|q| Some((q.weight, f64::from(rating(&q.id)?)))).collect();
             let (sum, weight) = rated.iter().fold((0.0, 0.0), |(sum, w), (qw, v)| (sum + qw * v, w + qw));
             let worst = rated.iter().map(|(_, v)| *v).fold(0.0, f64::max);
-            let mix = model.signal_mix;
+            let mix = &model.signal_mix;
             let score = (weight > 0.0).then(|| 100.0 * (mix.mean_share * sum / weight + mix.max_share * worst) / scale);
             (s.id, s.weight, score)
         })
@@ -88,7 +114,7 @@ pub fn assess(model: &Model, answers: &Answers) -> Assessment {
     drivers.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.total_cmp(&a.2)));
 
     let mut rules = Vec::new();
-    let b = model.bands;
+    let b = &model.bands;
     let mut verdict = match overall {
         o if o >= b.exit => Verdict::Exit,
         o if o >= b.repair => Verdict::Repair,
@@ -98,12 +124,42 @@ pub fn assess(model: &Model, answers: &Answers) -> Assessment {
     if scores.iter().any(|s| s.fired) {
         verdict = verdict.max(Verdict::Watch);
     }
+    if scores.iter().any(|s| s.score.is_some_and(|v| v >= model.rules.strong_signal.at)) {
+        verdict = verdict.max(Verdict::Repair);
+        rules.push(RuleId::StrongSignal);
+    }
+    let two = &model.rules.two_signals;
+    let strong_behaviours = model
+        .signals
+        .iter()
+        .filter(|s| s.questions.iter().any(|q| rating(&q.id).is_some_and(|r| r >= two.rating)))
+        .count();
+    if strong_behaviours >= two.count {
+        verdict = verdict.max(Verdict::Repair);
+        rules.push(RuleId::TwoSignals);
+    }
 
+    // One mild signal on its own never ends anything (capped before the floors, which
+    // name specific behaviours the sources treat as serious on their own).
     let mild = &model.rules.single_mild_signal;
-    if let [(_, score, _)] = drivers.as_slice() {
-        if *score <= mild.mild_max {
-            verdict = verdict.min(Verdict::Watch);
-            rules.push(RuleId::SingleMildSignal);
+    let capped = matches!(drivers.as_slice(), [(_, score, _)] if *score <= mild.mild_max);
+    if capped {
+        verdict = verdict.min(Verdict::Watch);
+    }
+
+    let mut active = Vec::new();
+    let mut abuse_level = 0;
+    for q in model.questions() {
+        let Some(r) = rating(&q.id) else { continue };
+        if r >= model.active_at(q) && r > 0 {
+            active.push(q.id.clone());
+        }
+        if q.severity == Severity::Abuse {
+            abuse_level = abuse_level.max(r);
+        }
+        if let Some(floor) = model.floors(q).iter().rev().find(|f| r >= f.at) {
+            verdict = verdict.max(floor.verdict);
+            rules.push(floor.rule);
         }
     }
 
@@ -112,31 +168,29 @@ pub fn assess(model: &Model, answers: &Answers) -> Assessment {
         verdict = Verdict::Exit;
         rules.push(RuleId::FailedRepair);
     }
-
-    let np = &model.rules.non_payment;
-    if let Some(r) = answers.get(&np.question).and_then(|a| a.rating()) {
-        if r.value() >= np.stop_work_at {
-            verdict = verdict.max(Verdict::Repair);
-            rules.push(RuleId::NonPayment);
-        }
-        if r.value() >= np.exit_at {
-            verdict = Verdict::Exit;
-            rules.push(RuleId::RepeatedNonPayment);
-        }
+    if capped && verdict == Verdict::Watch {
+        rules.push(RuleId::SingleMildSignal);
     }
 
-    let abuse = &model.rules.abuse_exit;
-    let abused = model
-        .signal(abuse.signal)
-        .questions
-        .iter()
-        .any(|q| answers.get(&q.id).and_then(|a| a.rating()).is_some_and(|r| r.value() >= abuse.min_rating));
-    if abused {
-        verdict = Verdict::Exit;
-        rules.push(RuleId::AbuseExit);
+    // Each rule once; of a ladder only its highest rung; strongest tone first.
+    rules.sort();
+    rules.dedup();
+    for ladder in LADDERS {
+        if let Some(top) = ladder.iter().rev().find(|r| rules.contains(r)) {
+            rules.retain(|r| !ladder.contains(r) || r == top);
+        }
     }
+    rules.sort_by_key(|r| std::cmp::Reverse(r.tone()));
 
-    Assessment { scores, overall, verdict, drivers: drivers.into_iter().map(|(id, _, _)| id).collect(), rules }
+    Assessment {
+        scores,
+        overall,
+        verdict,
+        drivers: drivers.into_iter().map(|(id, _, _)| id).collect(),
+        rules,
+        active,
+        abuse_level,
+    }
 }
 
 /// Weighted mean of the known signals blended with the mean of the highest few, so that

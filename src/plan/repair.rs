@@ -1,75 +1,124 @@
-//! The repair plan (for the `watch` and `repair` verdicts): dated moves, talking points
-//! for the repair conversation and a review date with the rule for moving on.
+//! The `repair` verdict: moves picked per question, each with a measurable success
+//! criterion, a date to judge them, and the branch "if they refuse, or nothing changes
+//! by then: the exit plan". Unpaid invoices stop new work today and run the money
+//! ladder; refusing a contract gets a signature deadline.
 
+use crate::assessment::model::MoveKind;
+use crate::assessment::RuleId;
 use crate::document::Block;
 
 use super::context::Ctx;
+use super::money::{self, Reach};
 use super::schedule::{repair_dates, RepairDates};
-use super::{guidance_section, talking_points_section, Milestone, Parts};
+use super::{guidance_section, talking_points_section, Milestone, MilestoneId, Parts, TalkPoint};
 
-/// Moves that amount to new terms, to be sent as one written agreement.
-const AGREEMENT_MOVES: [&str; 4] = ["new_agreement", "money_terms", "scope_limits", "contact_hours"];
-/// Moves that set up a regular check-in.
-const CHECK_IN_MOVES: [&str; 2] = ["comm_rhythm", "main_channel"];
+/// Moves that set up a regular rhythm, so the plan dates a first check-in.
+const CHECK_IN_MOVES: [&str; 5] = ["check_in", "main_channel", "batch_contact", "reply_deadlines", "tone_talk"];
 
 pub(super) fn parts(cx: &Ctx) -> Parts {
     let dates = repair_dates(cx.today);
-    let talking_points = talking_points(cx);
-    let mut sections = talking_points_section(cx, &talking_points);
-    sections.extend(review_section(cx, &dates));
+    let talk = talking_points(cx);
+    let mut sections = talking_points_section(cx, &talk);
+    sections.extend(criteria_section(cx, &dates));
+    sections.extend(branch_section(cx, &dates));
+    sections.extend(money::section(cx, true));
     sections.extend(guidance_section(cx, "plan.heading.moves", "move"));
-    Parts { milestones: milestones(cx, &dates), sections, notice_draft: None, talking_points }
+    Parts { milestones: milestones(cx, &dates), sections, talk, ..Parts::default() }
 }
 
-fn stops_work(cx: &Ctx) -> bool {
-    cx.has_item("stop_work") || cx.money().is_some()
+/// The contract is the one condition: refusing it again ends the work.
+fn contract_condition(cx: &Ctx) -> bool {
+    cx.has_item("sign_contract") && cx.rule(RuleId::RefusesContract)
 }
 
 fn milestones(cx: &Ctx, d: &RepairDates) -> Vec<Milestone> {
-    let mut out =
-        vec![cx.milestone("prepare", d.today, "plan.repair.prepare.title", cx.text("plan.repair.prepare.detail", &[]))];
-    if stops_work(cx) {
-        let detail = match cx.money() {
-            Some(amount) => cx.text("plan.repair.stop_work.detail_amount", &[("amount", &amount)]),
-            None => cx.text("plan.repair.stop_work.detail", &[]),
-        };
-        out.push(cx.milestone("stop_work", d.today, "plan.repair.stop_work.title", detail));
-    }
-    let talk = cx.text(&format!("plan.repair.talk.{}", cx.channel().id()), &[]);
-    out.push(cx.milestone("talk", d.talk, "plan.repair.talk.title", talk));
+    let mut out = vec![cx.milestone(
+        MilestoneId::Prepare,
+        d.today,
+        "plan.repair.prepare.title",
+        cx.text(if cx.any_abuse() { "plan.repair.prepare.detail_abuse" } else { "plan.repair.prepare.detail" }, &[]),
+    )];
+    out.extend(money::milestones(cx, d.today, Reach::Ladder));
+    let talk = if cx.any_abuse() {
+        "plan.repair.talk.abuse".to_owned()
+    } else {
+        format!("plan.repair.talk.{}", cx.channel().id())
+    };
+    out.push(cx.milestone(MilestoneId::Talk, d.talk, "plan.repair.talk.title", cx.text(&talk, &[])));
     if CHECK_IN_MOVES.iter().any(|m| cx.has_item(m)) {
         let detail = cx.text("plan.repair.check_in.detail", &[]);
-        out.push(cx.milestone("check_in", d.first_check_in, "plan.repair.check_in.title", detail));
+        out.push(cx.milestone(MilestoneId::CheckIn, d.first_check_in, "plan.repair.check_in.title", detail));
     }
-    if AGREEMENT_MOVES.iter().any(|m| cx.has_item(m)) {
-        let detail = cx.text("plan.repair.new_agreement.detail", &[]);
-        out.push(cx.milestone("new_agreement", d.new_agreement, "plan.repair.new_agreement.title", detail));
+    if !cx.moves_of(MoveKind::Terms).is_empty() {
+        let titles: Vec<String> =
+            cx.moves_of(MoveKind::Terms).iter().map(|m| cx.text(&format!("move.{m}.title"), &[])).collect();
+        let detail = cx.text("plan.repair.new_agreement.detail", &[("terms", &titles.join("; "))]);
+        out.push(cx.milestone(MilestoneId::NewAgreement, d.new_agreement, "plan.repair.new_agreement.title", detail));
+    }
+    if contract_condition(cx) {
+        let detail = cx.text("plan.repair.sign_deadline.detail", &[]);
+        out.push(cx.milestone(MilestoneId::SignDeadline, d.sign_deadline, "plan.repair.sign_deadline.title", detail));
     }
     let review = cx.text("plan.repair.review.detail", &[]);
-    out.push(cx.milestone("review", d.review, "plan.repair.review.title", review));
+    out.push(cx.milestone(MilestoneId::Review, d.review, "plan.repair.review.title", review));
     out
 }
 
-fn talking_points(cx: &Ctx) -> Vec<String> {
-    let mut points = vec![cx.text("plan.talk.repair.open", &[]), cx.text("plan.talk.repair.own_part", &[])];
-    if stops_work(cx) {
-        points.push(cx.text("plan.talk.repair.stop_work", &[]));
+fn talking_points(cx: &Ctx) -> Vec<(TalkPoint, String)> {
+    let mut points = Vec::new();
+    // After abuse there is no "start with what works" and no "own your part".
+    if !cx.any_abuse() {
+        points.push((TalkPoint::Strength, cx.text("plan.talk.strength", &[])));
+        if cx.has_item("own_side") {
+            points.push((TalkPoint::OwnPart, cx.text("plan.talk.own_part", &[])));
+        }
     }
-    points.extend(cx.watched_signals().iter().map(|s| cx.text(&format!("plan.talk.repair.{}", s.id()), &[])));
-    points.push(cx.text("plan.talk.repair.confirm", &[]));
+    if cx.unpaid() {
+        points.push((TalkPoint::Payment, cx.text("plan.talk.payment", &[])));
+    }
+    for id in cx.guidance.items.iter().filter(|id| !matches!(id.as_str(), "stop_work" | "money_ladder" | "own_side")) {
+        let title = cx.text(&format!("move.{id}.title"), &[]);
+        let measure = cx.text(&format!("move.{id}.measure"), &[]);
+        points.push((TalkPoint::Move, cx.text("plan.talk.move", &[("title", &title), ("measure", &measure)])));
+    }
+    if contract_condition(cx) {
+        points.push((TalkPoint::Refusal, cx.text("plan.talk.refusal", &[])));
+    }
+    points.push((TalkPoint::Confirm, cx.text("plan.talk.confirm", &[])));
     points
 }
 
-/// "If these signals are still here by <date>, move to the exit plan", with the signals.
-fn review_section(cx: &Ctx, d: &RepairDates) -> Vec<Block> {
-    let date = cx.date(d.review);
-    let signals: Vec<String> = cx.watched_signals().iter().map(|s| cx.signal_name(*s)).collect();
-    let mut blocks = vec![Block::Heading { level: 2, text: cx.text("plan.heading.review", &[]) }];
-    if signals.is_empty() {
-        blocks.push(Block::Paragraph(cx.text("plan.repair.review.rule_general", &[("date", &date)])));
-    } else {
-        blocks.push(Block::Paragraph(cx.text("plan.repair.review.rule", &[("date", &date)])));
-        blocks.push(Block::Bullets(signals));
+/// "By <date>, this is what has changed": one measurable line per move.
+fn criteria_section(cx: &Ctx, d: &RepairDates) -> Vec<Block> {
+    let items: Vec<String> = cx
+        .guidance
+        .items
+        .iter()
+        .filter(|id| id.as_str() != "own_side")
+        .map(|id| cx.text(&format!("move.{id}.measure"), &[]))
+        .collect();
+    if items.is_empty() {
+        return Vec::new();
     }
-    blocks
+    vec![
+        Block::Heading { level: 2, text: cx.text("plan.heading.criteria", &[]) },
+        Block::Paragraph(cx.text("plan.repair.criteria", &[("date", &cx.date(d.review))])),
+        Block::Checklist(items),
+    ]
+}
+
+/// If they refuse, or nothing changes by the review: move to the exit plan.
+fn branch_section(cx: &Ctx, d: &RepairDates) -> Vec<Block> {
+    let mut lines = vec![cx.text("plan.repair.branch.refuse", &[])];
+    if contract_condition(cx) {
+        lines.push(cx.text("plan.repair.branch.contract", &[("date", &cx.date(d.sign_deadline))]));
+    }
+    if cx.unpaid() {
+        lines.push(cx.text("plan.repair.branch.unpaid", &[]));
+    }
+    if cx.any_abuse() {
+        lines.push(cx.text("plan.repair.branch.abuse", &[]));
+    }
+    lines.push(cx.text("plan.repair.branch.review", &[("date", &cx.date(d.review))]));
+    vec![Block::Heading { level: 2, text: cx.text("plan.heading.branch", &[]) }, Block::Bullets(lines)]
 }
