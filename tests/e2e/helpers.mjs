@@ -55,10 +55,16 @@ export class Widget {
   action(name) { return this.host.locator(`[data-action="${name}"]`); }
   async click(name) {
     const before = await this.step();
-    await this.action(name).first().click();
+    await this.action(name).first().click({ timeout: 5_000 });
     if (['start', 'next', 'back', 'review', 'finish', 'restart'].includes(name)) {
-      await this.page.waitForFunction(([host, prev]) => host.shadowRoot?.querySelector('section[data-step]')?.dataset.step !== prev
-        || host.shadowRoot?.querySelector('.cc-error p'), [await this.host.elementHandle(), before]).catch(() => {});
+      // A locator wait runs where the widget lives (the page or its iframe); a page-level
+      // waitForFunction never saw an iframe's widget and sat out its 30 s timeout.
+      const moved = this.host.locator(`section[data-step]:not([data-step="${before}"])`).or(this.host.locator('.cc-error p'));
+      try {
+        await moved.first().waitFor({ timeout: 5_000 });
+      } catch (e) {
+        throw new Error(`"${name}" left the widget on step "${before}" with no message for 5 s`, { cause: e });
+      }
     }
   }
   /** Picks `value` in every question on the current step (`na` falls back to the first option). */
