@@ -1,11 +1,14 @@
-// Shared pieces of the end-to-end tests: the browser, the built site, and a page object
-// for the widget that speaks in terms of what a person does (answer, go on, go back).
+// Shared pieces of the end-to-end tests: the browser, the built site, axe, error
+// watching. The widget itself is driven through the page object in `widget.mjs`.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import { serve } from './server.mjs';
+import { TIMEOUT, LOAD_TIMEOUT, SIGNALS } from './widget.mjs';
+
+export { SIGNALS, LANGS } from './widget.mjs';
 
 const require = createRequire(import.meta.url);
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -28,8 +31,28 @@ export function serveDist(opts = {}) {
   return serve(DIST, opts);
 }
 
-export const LANGS = ['en', 'ca', 'cs', 'pl', 'ru'];
-export const SIGNALS = ['time_drain', 'dismisses_advice', 'low_respect', 'poor_communication', 'stalled', 'negativity', 'losing_money', 'abuse'];
+/** A fresh browser context and page with short default timeouts (so no Playwright call
+ *  can sit for 30 s), its errors watched, optionally already at `url`.
+ *  `init` runs in the page before any of its scripts (e.g. to break storage). */
+export async function openPage(browser, url, { init, ...contextOptions } = {}) {
+  const context = await browser.newContext(contextOptions);
+  context.setDefaultTimeout(TIMEOUT);
+  context.setDefaultNavigationTimeout(LOAD_TIMEOUT);
+  if (init) await context.addInitScript(init);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  if (url) await page.goto(url);
+  return { context, page, errors };
+}
+
+/** Saves a download under `dir` and a copy in the artifacts folder; returns its name and path. */
+export async function saveDownload(download, dir) {
+  const name = download.suggestedFilename();
+  const file = path.join(dir, name);
+  await download.saveAs(file);
+  fs.copyFileSync(file, path.join(ARTIFACTS, name));
+  return { name, file };
+}
 
 /** Runs axe-core on the page (shadow roots included); returns WCAG 2.x A/AA violations. */
 export async function axe(page) {
