@@ -6,9 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import { serve } from './server.mjs';
-import { TIMEOUT, LOAD_TIMEOUT, SIGNALS } from './widget.mjs';
-
-export { SIGNALS, LANGS } from './widget.mjs';
+import { TIMEOUT, LOAD_TIMEOUT } from './widget.mjs';
 
 const require = createRequire(import.meta.url);
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -64,58 +62,7 @@ export async function axe(page) {
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
-/** The widget as a person sees it. `host` is a locator for the placeholder element. */
-export class Widget {
-  constructor(page, host = page.locator('[data-client-checkup]').first()) {
-    this.page = page;
-    this.host = host;
-  }
-  async ready() {
-    await this.host.locator('section[data-step]').waitFor();
-    return this;
-  }
-  async step() { return this.host.locator('section[data-step]').getAttribute('data-step'); }
-  action(name) { return this.host.locator(`[data-action="${name}"]`); }
-  async click(name) {
-    const before = await this.step();
-    await this.action(name).first().click({ timeout: 5_000 });
-    if (['start', 'next', 'back', 'review', 'finish', 'restart'].includes(name)) {
-      // A locator wait runs where the widget lives (the page or its iframe); a page-level
-      // waitForFunction never saw an iframe's widget and sat out its 30 s timeout.
-      const moved = this.host.locator(`section[data-step]:not([data-step="${before}"])`).or(this.host.locator('.cc-error p'));
-      try {
-        await moved.first().waitFor({ timeout: 5_000 });
-      } catch (e) {
-        throw new Error(`"${name}" left the widget on step "${before}" with no message for 5 s`, { cause: e });
-      }
-    }
-  }
-  /** Picks `value` in every question on the current step (`na` falls back to the first option). */
-  async answerAll(value) {
-    const sets = this.host.locator('fieldset[data-signal]');
-    const n = await sets.count();
-    for (let i = 0; i < n; i++) {
-      const set = sets.nth(i);
-      const input = set.locator(`input[value="${value}"]`);
-      if (await input.count()) await input.check(); else await set.locator('input').first().check();
-    }
-  }
-  /** Answers every signal step with a value per signal id (default `0`). */
-  async answerSignals(values = {}) {
-    for (const s of SIGNALS) {
-      await this.answerAll(values[s] ?? '0');
-      await this.click('next');
-    }
-  }
-  async context(choices) {
-    for (const [id, value] of Object.entries(choices)) {
-      await this.host.locator(`fieldset[data-context="${id}"] input[value="${value}"]`).check();
-    }
-  }
-  async verdict() { return this.host.locator('[data-verdict]').getAttribute('data-verdict'); }
-}
-
-/** Collects page errors and console errors; call `.check()` at the end of a test. */
+/** Collects page errors, console errors and failed responses; assert it is empty at the end of a test. */
 export function watchErrors(page) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));

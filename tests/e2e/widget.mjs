@@ -2,10 +2,10 @@
 //
 // Controls are found by role and accessible name, and the names come from the widget's
 // own catalogs (`content/i18n/<lang>/*.json`), so the same test drives the widget in
-// every language. The stable `data-*` hooks that the README promises blog owners
-// (`data-step`, `data-verdict`, `data-action`, `data-signal`, `data-context`, option
-// `value`s) are used only where they are what is being checked: the step a visitor is
-// on, the verdict, and the hooks test itself.
+// every language. The stable hooks (`data-verdict`, `data-action`, `data-signal`,
+// `data-context` and option `value`s, which the README promises blog owners, and
+// `data-step`) are read only where they are what is being checked: the step a visitor
+// is on, the verdict, and the hooks test in quiz.test.mjs.
 //
 // It works the same for a widget mounted in the page (an open shadow root: Playwright's
 // locators pierce it) and for one inside the iframe page (`{ frame: '#cc' }`), because
@@ -96,8 +96,9 @@ export class Widget {
   constructor(page, { frame, nth = 0, lang = 'en' } = {}) {
     this.page = page;
     this.lang = lang;
-    this.scope = frame ? page.frameLocator(frame) : page;
-    this.host = this.scope.locator('[data-client-checkup]').nth(nth);
+    const scope = frame ? page.frameLocator(frame) : page;
+    /** The placeholder on the host page (or in the iframe page). */
+    this.host = scope.locator('[data-client-checkup]').nth(nth);
     /** The widget's own box, inside its shadow root; carries `data-step` and `lang`. */
     this.section = this.host.locator('section[data-step]');
     this.name = `widget ${frame ? `in iframe ${frame}` : `#${nth}`}`;
@@ -135,9 +136,6 @@ export class Widget {
 
   /** The plan, once opened: a region named by its heading. */
   get plan() { return this.host.getByRole('region', { name: this.t('ui.plan.heading'), exact: true }); }
-
-  /** A stable hook, for tests about the hooks themselves. */
-  action(name) { return this.host.locator(`[data-action="${name}"]`); }
 
   // ---------------------------------------------------------------- state, read by hooks
 
@@ -180,19 +178,20 @@ export class Widget {
     }
   }
 
-  async #click(key, what) {
-    await this.#moves(what, () => this.button(key).click({ timeout: TIMEOUT }));
+  /** Clicks a button (by catalog key) that leads to another step. */
+  async #go(key) {
+    await this.#moves(`"${this.t(key)}"`, () => this.button(key).click({ timeout: TIMEOUT }));
   }
 
-  start() { return this.#click('ui.intro.start', '"Start the checkup"'); }
-  next() { return this.#click('ui.next', '"Next"'); }
-  back() { return this.#click('ui.back', '"Back"'); }
-  review() { return this.#click('ui.to_review', '"Review my answers"'); }
-  finish() { return this.#click('ui.finish', '"See my result"'); }
+  start() { return this.#go('ui.intro.start'); }
+  next() { return this.#go('ui.next'); }
+  back() { return this.#go('ui.back'); }
+  review() { return this.#go('ui.to_review'); }
+  finish() { return this.#go('ui.finish'); }
 
   /** "Forget my answers": back to an empty intro. */
   async forget() {
-    await this.#click('ui.forget', '"Forget my answers"');
+    await this.#go('ui.forget');
     await waitForLocator(this.host.locator('section[data-step="intro"]'), `${this.name} to return to the intro after "Forget"`);
   }
 
@@ -200,9 +199,9 @@ export class Widget {
   async nextRefused() {
     const before = await this.step();
     await this.button('ui.next').click({ timeout: TIMEOUT });
-    await waitForLocator(this.alert, `${this.name} to refuse "Next" on "${before}" with a message`);
+    await waitForLocator(this.alert, `${this.name} to refuse "${this.t('ui.next')}" on "${before}" with a message`);
     const after = await this.step();
-    if (after !== before) throw new Error(`${this.name}: "Next" was expected to be refused on "${before}" but moved to "${after}"`);
+    if (after !== before) throw new Error(`${this.name}: "${this.t('ui.next')}" was expected to be refused on "${before}" but moved to "${after}"`);
     return this.alert.innerText();
   }
 
