@@ -5,7 +5,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { launch, serveDist, openPage, axe, ARTIFACTS } from './helpers.mjs';
-import { Widget, SIGNALS } from './widget.mjs';
+import { Widget, SIGNALS, QUESTIONS } from './widget.mjs';
 
 let browser, server;
 before(async () => { browser = await launch(); server = await serveDist(); });
@@ -166,14 +166,14 @@ test('the hooks the README documents for blog owners are on the controls a visit
   await hook(w.button('ui.back'), 'data-action', 'back', 'Back');
   await hook(w.button('ui.forget'), 'data-action', 'forget', 'Forget my answers');
   for (const s of SIGNALS) {
-    // Every rating question: data-signal on its group, values 0..4 (and na where offered).
-    const groups = w.host.getByRole('group');
-    for (let i = 0; i < await groups.count(); i++) {
-      await hook(groups.nth(i), 'data-signal', s, `${s}: question ${i + 1}`);
-      const values = await groups.nth(i).getByRole('radio').evaluateAll((els) => els.map((e) => e.value));
-      assert.deepEqual(values.filter((v) => v !== 'na'), ['0', '1', '2', '3', '4'], `${s}: option values`);
+    // Every rating question: data-signal on its group, values 0..4, and na where the model offers it.
+    assert.equal(await w.host.getByRole('group').count(), QUESTIONS[s].length, `${s}: one group per question`);
+    for (const q of QUESTIONS[s]) {
+      await hook(w.question(q.id), 'data-signal', s, q.id);
+      const values = await w.question(q.id).getByRole('radio').evaluateAll((els) => els.map((e) => e.value));
+      assert.deepEqual(values, ['0', '1', '2', '3', '4', ...(q.na ? ['na'] : [])], `${q.id}: option values`);
     }
-    await w.answerStep('1');
+    await w.answerStep(s === 'abuse' ? '4' : '1');
     await w.next();
   }
   for (const [id, values] of Object.entries({ contract: ['signed', 'none', 'unsure'], open_work: ['yes', 'no'], unpaid: ['yes', 'no'],
@@ -183,15 +183,21 @@ test('the hooks the README documents for blog owners are on the controls a visit
   }
   await hook(w.button('ui.to_review'), 'data-action', 'review', 'Review my answers');
   await w.review();
+  // "Change" plus a visually hidden ": <signal>"; Chromium names it "Change : <signal>".
+  const literal = (t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const change = w.host.getByRole('button', { name: new RegExp(`^${literal(w.t('ui.review.change'))}\\s*:\\s*${literal(w.t('signal.abuse.name'))}$`) });
+  await hook(change, 'data-action', 'edit', 'Change (a signal)');
+  await hook(change, 'data-step', 'signal-abuse', 'the step Change leads to');
   await hook(w.button('ui.finish'), 'data-action', 'finish', 'See my result');
   await w.finish();
-  assert.ok(['keep', 'watch', 'repair', 'exit'].includes(await w.host.locator('[data-verdict]').getAttribute('data-verdict')), 'data-verdict');
+  assert.equal(await w.host.locator('[data-verdict]').getAttribute('data-verdict'), 'exit', 'data-verdict');
   await hook(w.button('ui.result.change_answers'), 'data-action', 'back', 'Change my answers');
   await hook(w.button('ui.restart'), 'data-action', 'restart', 'Start over');
   await hook(w.button('ui.plan.open'), 'data-action', 'plan', 'Build my dated plan');
   await w.openPlan();
   for (const kind of ['md', 'pdf', 'ics']) await hook(w.button(`ui.plan.download_${kind}`), 'data-action', `download-${kind}`, kind);
   await hook(w.button('ui.plan.print'), 'data-action', 'print', 'Print');
+  await hook(w.button('ui.plan.copy_notice'), 'data-action', 'copy-notice', 'Copy the notice draft');
   assert.deepEqual(errors, []);
   await context.close();
 });

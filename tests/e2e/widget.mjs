@@ -33,7 +33,7 @@ const readJson = (...parts) => JSON.parse(fs.readFileSync(path.join(ROOT, ...par
 
 /** Questions per signal, from the model the widget is built with: `{ id, na }`. */
 const MODEL = readJson('content/model.json');
-const QUESTIONS = Object.fromEntries(MODEL.signals.map((s) => [s.id, s.questions.map((q) => ({ id: q.id, na: q.na }))]));
+export const QUESTIONS = Object.fromEntries(MODEL.signals.map((s) => [s.id, s.questions.map((q) => ({ id: q.id, na: q.na }))]));
 for (const s of SIGNALS) if (!QUESTIONS[s]) throw new Error(`content/model.json has no signal "${s}"`);
 
 const catalogs = new Map();
