@@ -10,7 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { measure } from './size.mjs';
-import { launch, serve, DIST, ROOT, Widget, SIGNALS } from '../tests/e2e/helpers.mjs';
+import { launch, serve, DIST, ROOT } from '../tests/e2e/helpers.mjs';
+import { Widget, SIGNALS } from '../tests/e2e/widget.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
@@ -105,12 +106,10 @@ async function memoryAfterQuiz(browser, base) {
   });
   await page.goto(`${base}/index.html`);
   const w = await new Widget(page).ready();
-  await w.click('start');
-  await w.answerSignals(Object.fromEntries(SIGNALS.map((s) => [s, ['losing_money', 'time_drain'].includes(s) ? '3' : '1'])));
-  await w.context({ contract: 'signed', unpaid: 'yes' });
-  await w.click('review');
-  await w.click('finish');
-  await page.locator('[data-verdict]').first().waitFor();
+  await w.complete({
+    signals: Object.fromEntries(SIGNALS.map((s) => [s, ['losing_money', 'time_drain'].includes(s) ? '3' : '1'])),
+    context: { contract: 'signed', unpaid: 'yes' },
+  });
   const cdp = await context.newCDPSession(page);
   await cdp.send('HeapProfiler.collectGarbage');
   await cdp.send('Performance.enable');

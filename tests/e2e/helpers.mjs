@@ -1,11 +1,12 @@
-// Shared pieces of the end-to-end tests: the browser, the built site, and a page object
-// for the widget that speaks in terms of what a person does (answer, go on, go back).
+// Shared pieces of the end-to-end tests: the browser, the built site, axe, error
+// watching. The widget itself is driven through the page object in `widget.mjs`.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { chromium } from 'playwright-core';
 import { serve } from './server.mjs';
+import { TIMEOUT, LOAD_TIMEOUT } from './widget.mjs';
 
 const require = createRequire(import.meta.url);
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -28,8 +29,28 @@ export function serveDist(opts = {}) {
   return serve(DIST, opts);
 }
 
-export const LANGS = ['en', 'ca', 'cs', 'pl', 'ru'];
-export const SIGNALS = ['time_drain', 'dismisses_advice', 'low_respect', 'poor_communication', 'stalled', 'negativity', 'losing_money', 'abuse'];
+/** A fresh browser context and page with short default timeouts (so no Playwright call
+ *  can sit for 30 s), its errors watched, optionally already at `url`.
+ *  `init` runs in the page before any of its scripts (e.g. to break storage). */
+export async function openPage(browser, url, { init, ...contextOptions } = {}) {
+  const context = await browser.newContext(contextOptions);
+  context.setDefaultTimeout(TIMEOUT);
+  context.setDefaultNavigationTimeout(LOAD_TIMEOUT);
+  if (init) await context.addInitScript(init);
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  if (url) await page.goto(url);
+  return { context, page, errors };
+}
+
+/** Saves a download under `dir` and a copy in the artifacts folder; returns its name and path. */
+export async function saveDownload(download, dir) {
+  const name = download.suggestedFilename();
+  const file = path.join(dir, name);
+  await download.saveAs(file);
+  fs.copyFileSync(file, path.join(ARTIFACTS, name));
+  return { name, file };
+}
 
 /** Runs axe-core on the page (shadow roots included); returns WCAG 2.x A/AA violations. */
 export async function axe(page) {
@@ -41,52 +62,7 @@ export async function axe(page) {
   return result.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
 }
 
-/** The widget as a person sees it. `host` is a locator for the placeholder element. */
-export class Widget {
-  constructor(page, host = page.locator('[data-client-checkup]').first()) {
-    this.page = page;
-    this.host = host;
-  }
-  async ready() {
-    await this.host.locator('section[data-step]').waitFor();
-    return this;
-  }
-  async step() { return this.host.locator('section[data-step]').getAttribute('data-step'); }
-  action(name) { return this.host.locator(`[data-action="${name}"]`); }
-  async click(name) {
-    const before = await this.step();
-    await this.action(name).first().click();
-    if (['start', 'next', 'back', 'review', 'finish', 'restart'].includes(name)) {
-      await this.page.waitForFunction(([host, prev]) => host.shadowRoot?.querySelector('section[data-step]')?.dataset.step !== prev
-        || host.shadowRoot?.querySelector('.cc-error p'), [await this.host.elementHandle(), before]).catch(() => {});
-    }
-  }
-  /** Picks `value` in every question on the current step (`na` falls back to the first option). */
-  async answerAll(value) {
-    const sets = this.host.locator('fieldset[data-signal]');
-    const n = await sets.count();
-    for (let i = 0; i < n; i++) {
-      const set = sets.nth(i);
-      const input = set.locator(`input[value="${value}"]`);
-      if (await input.count()) await input.check(); else await set.locator('input').first().check();
-    }
-  }
-  /** Answers every signal step with a value per signal id (default `0`). */
-  async answerSignals(values = {}) {
-    for (const s of SIGNALS) {
-      await this.answerAll(values[s] ?? '0');
-      await this.click('next');
-    }
-  }
-  async context(choices) {
-    for (const [id, value] of Object.entries(choices)) {
-      await this.host.locator(`fieldset[data-context="${id}"] input[value="${value}"]`).check();
-    }
-  }
-  async verdict() { return this.host.locator('[data-verdict]').getAttribute('data-verdict'); }
-}
-
-/** Collects page errors and console errors; call `.check()` at the end of a test. */
+/** Collects page errors, console errors and failed responses; assert it is empty at the end of a test. */
 export function watchErrors(page) {
   const errors = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));

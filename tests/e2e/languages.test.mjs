@@ -1,11 +1,14 @@
-// Each language end to end: the whole quiz and the plan, driven by the stable hooks (not
-// translated text), axe at every screen, a screenshot per language at 375 px, no
-// control overflowing at 320 px, and no English left on screen outside names.
+// Each language end to end: the whole quiz and the plan, driven by role and accessible
+// name with the names taken from that language's own catalog (so every control is
+// found by what a visitor of that language reads), axe at every screen, a screenshot per
+// language at 375 px, no control overflowing at 320 px, and no English left on screen
+// outside names.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { launch, serveDist, Widget, axe, watchErrors, ARTIFACTS, LANGS, ROOT } from './helpers.mjs';
+import { launch, serveDist, openPage, axe, ARTIFACTS, ROOT } from './helpers.mjs';
+import { Widget, LANGS } from './widget.mjs';
 
 let browser, server;
 before(async () => { browser = await launch(); server = await serveDist(); });
@@ -16,10 +19,6 @@ const english = Object.values({
   ...JSON.parse(fs.readFileSync(path.join(ROOT, 'content/i18n/en/ui.json'), 'utf8')),
   ...JSON.parse(fs.readFileSync(path.join(ROOT, 'content/i18n/en/quiz.json'), 'utf8')),
 }).filter((v) => typeof v === 'string' && v.split(' ').length >= 3);
-
-async function visibleText(w) {
-  return w.host.evaluate((el) => el.shadowRoot.querySelector('section.cc').innerText);
-}
 
 function assertNoEnglish(lang, text, where) {
   if (lang === 'en') return;
@@ -36,44 +35,37 @@ async function overflowing(w) {
 
 for (const lang of LANGS) {
   test(`${lang}: the whole quiz and plan, accessible, no English leaks, fits 320 px`, async () => {
-    const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
-    const page = await context.newPage();
-    const errors = watchErrors(page);
-    await page.goto(`${server.url}/index.html`);
+    const { page, errors, context } = await openPage(browser, `${server.url}/index.html`, { viewport: { width: 375, height: 800 } });
     const w = await new Widget(page).ready();
-    if (lang !== 'en') {
-      await w.host.locator('select').selectOption(lang);
-      await w.host.locator(`section[lang="${lang}"]`).waitFor();
-    }
+    if (lang !== 'en') await w.chooseLanguage(lang);
     const screens = [];
     const visit = async (name) => {
       assert.deepEqual(await axe(page), [], `${lang} ${name}`);
-      assertNoEnglish(lang, await visibleText(w), name);
+      assertNoEnglish(lang, await w.section.innerText(), name);
       screens.push(name);
     };
     await visit('intro');
-    await w.host.locator(`section[lang="${lang}"]`).screenshot({ path: path.join(ARTIFACTS, `lang-${lang}-intro-375.png`) });
-    await w.click('start');
-    await w.click('next');
+    await w.section.screenshot({ path: path.join(ARTIFACTS, `lang-${lang}-intro-375.png`) });
+    await w.start();
+    await w.nextRefused();
     await visit('validation');
     await page.setViewportSize({ width: 320, height: 800 });
     assert.deepEqual(await overflowing(w), [], `${lang}: overflow at 320 px`);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `${lang}: page scrolls sideways by ${overflow}px at 320 px`);
     await page.setViewportSize({ width: 375, height: 800 });
-    await w.host.locator('section.cc').screenshot({ path: path.join(ARTIFACTS, `lang-${lang}-question-375.png`) });
+    await w.section.screenshot({ path: path.join(ARTIFACTS, `lang-${lang}-question-375.png`) });
     await w.answerSignals({ poor_communication: '3', losing_money: '2', time_drain: '3' });
     await w.context({ contract: 'signed', open_work: 'yes', tenure: '1to3y' });
     await visit('context');
-    await w.click('review');
+    await w.review();
     await visit('review');
-    await w.click('finish');
+    await w.finish();
     assert.equal(await w.verdict(), 'exit', 'the same answers reach the same verdict in every language');
     await visit('result');
-    await w.click('plan');
-    await w.host.locator('[data-doc=plan]').waitFor();
+    await w.openPlan();
     await visit('plan');
-    await w.host.locator('section.cc').screenshot({ path: path.join(ARTIFACTS, `lang-${lang}-result-375.png`) });
+    await w.section.screenshot({ path: path.join(ARTIFACTS, `lang-${lang}-result-375.png`) });
     await page.setViewportSize({ width: 320, height: 800 });
     assert.deepEqual(await overflowing(w), [], `${lang}: overflow at 320 px on the result`);
     assert.deepEqual(errors, []);

@@ -1,52 +1,34 @@
 // The quiz as a visitor uses it: keyboard only, a screen reader's semantics (axe-core),
-// phone and desktop widths, reload and "forget my answers".
+// phone and desktop widths, reload and "forget my answers", events; and the stable
+// hooks the README promises blog owners.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { launch, serveDist, Widget, axe, watchErrors, ARTIFACTS, SIGNALS } from './helpers.mjs';
+import { launch, serveDist, openPage, axe, ARTIFACTS } from './helpers.mjs';
+import { Widget, SIGNALS, QUESTIONS } from './widget.mjs';
 
 let browser, server;
 before(async () => { browser = await launch(); server = await serveDist(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-async function open(width = 375) {
-  const context = await browser.newContext({ viewport: { width, height: 800 } });
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(`${server.url}/index.html`);
+async function open(width = 375, options = {}) {
+  const { page, errors, context } = await openPage(browser, `${server.url}/index.html`, { viewport: { width, height: 800 }, ...options });
   const w = await new Widget(page).ready();
   return { page, w, errors, context };
 }
 
-/** The element that has focus, looking inside the widget's shadow root. */
-function focused(page) {
-  return page.evaluate(() => {
-    let el = document.activeElement;
-    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
-    return { tag: el?.tagName, action: el?.dataset?.action ?? null, value: el?.value ?? null,
-      cls: el?.className ?? '', name: el?.name ?? null, type: el?.type ?? null };
-  });
-}
-
-async function tabUntil(page, pred, max = 60) {
-  for (let i = 0; i < max; i++) {
-    await page.keyboard.press('Tab');
-    if (pred(await focused(page))) return;
-  }
-  throw new Error('focus never reached the expected control');
-}
-
-/** Answers the current step by keyboard alone: Tab into each group, arrows to the value. */
-async function keyboardStep(page, w, value) {
-  const groups = await w.host.locator('fieldset[data-signal]').count();
+/** The model's questions on a signal step, by keyboard alone: Tab into each group (a
+ *  fresh group takes focus on its first option), Space selects it, arrows move on. */
+async function answerByKeyboard(page, w, signal, value) {
+  const groups = await w.host.getByRole('group').count();
   for (let g = 0; g < groups; g++) {
-    await tabUntil(page, (f) => f.type === 'radio');
-    // In a fresh group Tab lands on the first radio; Space selects it, arrows move on.
+    const group = w.host.getByRole('group').nth(g);
+    await w.tabTo(group.getByRole('radio').first(), `the first option of question ${g + 1} on "${signal}"`);
     await page.keyboard.press('Space');
     for (let i = 0; i < Number(value); i++) await page.keyboard.press('ArrowRight');
+    assert.ok(await group.getByRole('radio', { name: w.t(`scale.${value}`), exact: true }).isChecked(),
+      `${signal}: question ${g + 1} rated "${w.t(`scale.${value}`)}" by keyboard`);
   }
-  await tabUntil(page, (f) => f.action === 'next' || f.action === 'review');
-  await page.keyboard.press('Enter');
 }
 
 for (const [name, values, context, expected] of [
@@ -56,28 +38,27 @@ for (const [name, values, context, expected] of [
 ]) {
   test(`keyboard only, start to ${expected}`, async () => {
     const { page, w, errors, context: ctx } = await open(375);
-    const title = w.host.locator('.cc-step-title');
-    await tabUntil(page, (f) => f.action === 'start');
-    await page.keyboard.press('Enter');
+    await w.pressButton('ui.intro.start');
     assert.equal(await w.step(), 'signal-time_drain');
-    assert.deepEqual((await focused(page)).cls.includes('cc-step-title'), true, 'focus moves to the new heading');
+    assert.equal(await w.heading.textContent(), w.t('signal.time_drain.title'));
+    assert.ok(await w.hasFocus(w.heading), 'focus moves to the new heading');
     for (const s of SIGNALS) {
       assert.equal(await w.step(), `signal-${s}`);
-      await keyboardStep(page, w, values[s] ?? '0');
+      await answerByKeyboard(page, w, s, values[s] ?? '0');
+      await w.pressButton('ui.next');
     }
     assert.equal(await w.step(), 'context');
     for (const [id, v] of Object.entries(context)) {
-      await w.host.locator(`fieldset[data-context="${id}"] input`).first().focus();
-      await w.host.locator(`fieldset[data-context="${id}"] input[value="${v}"]`).press('Space');
+      await w.question(id).getByRole('radio').first().focus();
+      await w.option(id, v).press('Space');
+      assert.ok(await w.option(id, v).isChecked(), `${id}: ${v} chosen by keyboard`);
     }
-    await tabUntil(page, (f) => f.action === 'review');
-    await page.keyboard.press('Enter');
+    await w.pressButton('ui.to_review');
     assert.equal(await w.step(), 'review');
-    await tabUntil(page, (f) => f.action === 'finish');
-    await page.keyboard.press('Enter');
+    await w.pressButton('ui.finish');
     assert.equal(await w.step(), 'result');
     assert.equal(await w.verdict(), expected, name);
-    assert.ok(await title.isVisible());
+    assert.ok(await w.heading.isVisible());
     assert.deepEqual(errors, []);
     await ctx.close();
   });
@@ -89,19 +70,17 @@ test('axe finds no WCAG A/AA violations on any screen, at phone and desktop widt
     const shoot = (name) => w.host.screenshot({ path: path.join(ARTIFACTS, `quiz-${name}-${width}.png`) });
     const check = async (screen) => assert.deepEqual(await axe(page), [], `${screen} at ${width}px`);
     await check('intro'); await shoot('intro');
-    await w.click('start');
-    await w.click('next'); // refused: the validation state must be accessible too
+    await w.start();
+    // Refused: the validation state must be accessible too.
+    assert.equal(await w.nextRefused(), w.t('ui.missing', { n: 4 }), 'the four open questions are counted');
     await check('validation'); await shoot('validation');
-    for (const s of SIGNALS) {
-      await w.answerAll(s === 'losing_money' ? '2' : '1');
-      await check(`signal ${s}`);
-      await w.click('next');
-    }
+    await w.answerSignals(Object.fromEntries(SIGNALS.map((s) => [s, s === 'losing_money' ? '2' : '1'])),
+      { onStep: (s) => check(`signal ${s}`) });
     await w.context({ contract: 'signed', unpaid: 'yes' });
     await check('context'); await shoot('context');
-    await w.click('review');
+    await w.review();
     await check('review'); await shoot('review');
-    await w.click('finish');
+    await w.finish();
     await check('result'); await shoot('result');
     assert.deepEqual(errors, []);
     await context.close();
@@ -110,7 +89,7 @@ test('axe finds no WCAG A/AA violations on any screen, at phone and desktop widt
 
 test('no horizontal scroll and 44 px touch targets at 320 px', async () => {
   const { page, w, context } = await open(320);
-  await w.click('start');
+  await w.start();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   assert.ok(overflow <= 0, `page scrolls sideways by ${overflow}px`);
   const small = await w.host.locator('button, label.cc-opt, select, input[type=text]').evaluateAll((els) =>
@@ -121,26 +100,25 @@ test('no horizontal scroll and 44 px touch targets at 320 px', async () => {
 
 test('a reload mid-quiz resumes at the same step with the same answers', async () => {
   const { page, w, context } = await open(1280);
-  await w.click('start');
-  await w.answerAll('2'); await w.click('next');
-  await w.answerAll('3');
+  await w.start();
+  await w.answerStep('2'); await w.next();
+  await w.answerStep('3');
   await page.reload();
   await w.ready();
   assert.equal(await w.step(), 'signal-dismisses_advice');
-  const checked = await w.host.locator('input:checked').evaluateAll((els) => els.map((e) => e.value));
-  assert.deepEqual(checked, ['3', '3', '3']);
-  await w.click('back');
-  assert.deepEqual(await w.host.locator('input:checked').evaluateAll((els) => els.map((e) => e.value)), ['2', '2', '2', '2']);
+  assert.deepEqual(await w.checkedValues(), ['3', '3', '3']);
+  await w.back();
+  assert.deepEqual(await w.checkedValues(), ['2', '2', '2', '2']);
   await context.close();
 });
 
 test('"forget my answers" empties storage', async () => {
   const { page, w, context } = await open(1280);
-  await w.click('start');
-  await w.answerAll('1'); await w.click('next');
+  await w.start();
+  await w.answerStep('1'); await w.next();
   const keys = () => page.evaluate(() => Object.keys(localStorage));
   assert.ok((await keys()).some((k) => k.startsWith('client-checkup:')));
-  await w.click('forget');
+  await w.forget();
   assert.equal(await w.step(), 'intro');
   assert.deepEqual(await keys(), []);
   await page.reload(); await w.ready();
@@ -149,19 +127,10 @@ test('"forget my answers" empties storage', async () => {
 });
 
 test('the quiz works when localStorage throws', async () => {
-  const context = await browser.newContext({ viewport: { width: 375, height: 800 } });
-  await context.addInitScript(() => {
-    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });
+  const { w, errors, context } = await open(375, {
+    init: () => Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } }),
   });
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(`${server.url}/index.html`);
-  const w = await new Widget(page).ready();
-  await w.click('start');
-  await w.answerSignals({ abuse: '4' });
-  await w.click('review');
-  await w.click('finish');
-  assert.equal(await w.verdict(), 'exit');
+  assert.equal(await w.complete({ signals: { abuse: '4' } }), 'exit');
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -174,17 +143,61 @@ test('events: ready, started and completed carry only verdict and scores', async
       document.addEventListener(n, (e) => window.__events.push({ type: e.type, detail: e.detail }));
     }
   });
-  await page.locator('[data-client-checkup] >> input[type=text]').fill('Acme secret name');
-  await w.click('start');
-  await w.answerSignals({ losing_money: '3' });
-  await w.click('review');
-  await w.click('finish');
+  const verdict = await w.complete({ nickname: 'Acme secret name', signals: { losing_money: '3' } });
   const events = await page.evaluate(() => window.__events);
   assert.deepEqual(events.map((e) => e.type), ['client-checkup:started', 'client-checkup:completed']);
   const done = events[1].detail;
   assert.deepEqual(Object.keys(done).sort(), ['overall', 'scores', 'verdict', 'version']);
   assert.deepEqual(Object.keys(done.scores).sort(), [...SIGNALS].sort());
-  assert.equal(done.verdict, await w.verdict());
+  assert.equal(done.verdict, verdict);
   assert.ok(!JSON.stringify(events).includes('Acme'), 'nothing typed leaves in events');
+  await context.close();
+});
+
+test('the hooks the README documents for blog owners are on the controls a visitor sees', async () => {
+  const { w, errors, context } = await open(1280);
+  const hook = async (control, attr, value, what) => assert.equal(await control.getAttribute(attr), value, what);
+  assert.equal(await w.step(), 'intro', 'data-step on the widget');
+  await hook(w.button('ui.intro.start'), 'data-action', 'start', 'Start');
+  await hook(w.host.getByRole('combobox', { name: w.t('ui.language'), exact: true }), 'data-action', 'language', 'language switcher');
+  await w.start();
+  assert.equal(await w.step(), 'signal-time_drain');
+  await hook(w.button('ui.next'), 'data-action', 'next', 'Next');
+  await hook(w.button('ui.back'), 'data-action', 'back', 'Back');
+  await hook(w.button('ui.forget'), 'data-action', 'forget', 'Forget my answers');
+  for (const s of SIGNALS) {
+    // Every rating question: data-signal on its group, values 0..4, and na where the model offers it.
+    assert.equal(await w.host.getByRole('group').count(), QUESTIONS[s].length, `${s}: one group per question`);
+    for (const q of QUESTIONS[s]) {
+      await hook(w.question(q.id), 'data-signal', s, q.id);
+      const values = await w.question(q.id).getByRole('radio').evaluateAll((els) => els.map((e) => e.value));
+      assert.deepEqual(values, ['0', '1', '2', '3', '4', ...(q.na ? ['na'] : [])], `${q.id}: option values`);
+    }
+    await w.answerStep(s === 'abuse' ? '4' : '1');
+    await w.next();
+  }
+  for (const [id, values] of Object.entries({ contract: ['signed', 'none', 'unsure'], open_work: ['yes', 'no'], unpaid: ['yes', 'no'],
+    income_share: ['lt10', '10to30', '30to60', 'gt60'], repair_tried: ['yes', 'no'], tenure: ['lt3m', '3to12m', '1to3y', 'gt3y'] })) {
+    await hook(w.question(id), 'data-context', id, `context question ${id}`);
+    for (const v of values) await hook(w.option(id, v), 'value', v, `${id}: ${v}`);
+  }
+  await hook(w.button('ui.to_review'), 'data-action', 'review', 'Review my answers');
+  await w.review();
+  // "Change" plus a visually hidden ": <signal>"; Chromium names it "Change : <signal>".
+  const literal = (t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const change = w.host.getByRole('button', { name: new RegExp(`^${literal(w.t('ui.review.change'))}\\s*:\\s*${literal(w.t('signal.abuse.name'))}$`) });
+  await hook(change, 'data-action', 'edit', 'Change (a signal)');
+  await hook(change, 'data-step', 'signal-abuse', 'the step Change leads to');
+  await hook(w.button('ui.finish'), 'data-action', 'finish', 'See my result');
+  await w.finish();
+  assert.equal(await w.host.locator('[data-verdict]').getAttribute('data-verdict'), 'exit', 'data-verdict');
+  await hook(w.button('ui.result.change_answers'), 'data-action', 'back', 'Change my answers');
+  await hook(w.button('ui.restart'), 'data-action', 'restart', 'Start over');
+  await hook(w.button('ui.plan.open'), 'data-action', 'plan', 'Build my dated plan');
+  await w.openPlan();
+  for (const kind of ['md', 'pdf', 'ics']) await hook(w.button(`ui.plan.download_${kind}`), 'data-action', `download-${kind}`, kind);
+  await hook(w.button('ui.plan.print'), 'data-action', 'print', 'Print');
+  await hook(w.button('ui.plan.copy_notice'), 'data-action', 'copy-notice', 'Copy the notice draft');
+  assert.deepEqual(errors, []);
   await context.close();
 });

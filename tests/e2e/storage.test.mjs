@@ -3,7 +3,8 @@
 // plan with its downloads still work, the host page is untouched and nothing is thrown.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, serveDist, Widget, watchErrors } from './helpers.mjs';
+import { launch, serveDist, openPage } from './helpers.mjs';
+import { Widget } from './widget.mjs';
 
 const BROKEN = {
   'access throws': () => {
@@ -23,33 +24,28 @@ for (const [name, breakStorage] of Object.entries(BROKEN)) {
   test(`storage ${name}: quiz, result and plan still work end to end`, async () => {
     const browser = await launch();
     const server = await serveDist();
-    const context = await browser.newContext({ acceptDownloads: true });
-    context.setDefaultTimeout(15_000);
-    const page = await context.newPage();
-    await page.addInitScript(breakStorage);
-    const errors = watchErrors(page);
-    await page.goto(`${server.url}/index.html`);
+    const { context, page, errors } = await openPage(browser, `${server.url}/index.html`, { acceptDownloads: true, init: breakStorage });
     const w = await new Widget(page).ready();
-    await w.host.locator('input[type=text]').first().fill('Acme');
-    await w.click('start');
+    await w.nickname('Acme');
+    await w.start();
     // Back and forth keeps answers in memory even though nothing can be saved.
-    await w.answerAll('3');
-    await w.click('next');
-    await w.click('back');
-    assert.equal(await w.host.locator('fieldset[data-signal] input[value="3"]:checked').count(),
-      await w.host.locator('fieldset[data-signal]').count(), 'answers survive navigation');
+    await w.answerStep('3');
+    await w.next();
+    await w.back();
+    assert.equal(await w.host.getByRole('radio', { name: w.t('scale.3'), exact: true, checked: true }).count(),
+      await w.host.getByRole('group').count(), 'answers survive navigation');
     await w.answerSignals({ time_drain: '3', losing_money: '4', abuse: '0' });
-    await w.click('review');
-    await w.click('finish');
+    await w.review();
+    await w.finish();
     assert.equal(await w.step(), 'result');
     assert.ok(['exit', 'repair', 'watch', 'keep'].includes(await w.verdict()));
-    await w.click('plan');
-    await w.host.locator('[data-plan=open_deliverables]').fill('Final report');
-    for (const action of ['download-md', 'download-ics', 'download-pdf']) {
-      const [download] = await Promise.all([page.waitForEvent('download'), w.action(action).click()]);
-      assert.ok(await download.path(), `${action} produced a file`);
+    await w.openPlan();
+    await w.fillPlan({ open_work: 'Final report' });
+    for (const kind of ['md', 'ics', 'pdf']) {
+      const download = await w.download(kind);
+      assert.ok(await download.path(), `download-${kind} produced a file`);
     }
-    assert.ok(await page.locator('article h1').isVisible(), 'the host article is intact');
+    assert.ok(await page.getByRole('heading', { level: 1 }).isVisible(), 'the host article is intact');
     assert.deepEqual(errors, []);
     await context.close(); await browser.close(); await server.close();
   });
