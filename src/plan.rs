@@ -225,6 +225,10 @@ pub struct Plan {
     /// Exit plans: what the plan says about the contract's end and notice.
     pub terms: Option<Terms>,
     pub document: Document,
+    /// Where the plan's own sections start in `document.blocks`: everything before is the
+    /// frame every plan shares (the date, the verdict, why, and the dated steps), which a
+    /// screen shows from the structured fields above instead.
+    pub sections_start: usize,
     /// The written notice (exit plans only), as plain text to copy.
     pub notice_draft: Option<String>,
     /// The parts the notice is made of, in order (exit plans only).
@@ -248,6 +252,30 @@ impl Plan {
 
     pub fn milestone(&self, id: MilestoneId) -> Option<&Milestone> {
         self.milestones.iter().find(|m| m.id == id)
+    }
+
+    /// The plan's own sections after the frame, each a level-2 heading's text and the
+    /// blocks under it, in order.
+    pub fn sections(&self) -> Vec<(&str, &[Block])> {
+        let own = self.document.blocks.get(self.sections_start..).unwrap_or_default();
+        let starts: Vec<usize> = own
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| matches!(b, Block::Heading { level: 2, .. }))
+            .map(|(i, _)| i)
+            .collect();
+        starts
+            .iter()
+            .enumerate()
+            .map(|(n, &start)| {
+                let end = starts.get(n + 1).copied().unwrap_or(own.len());
+                let title = match &own[start] {
+                    Block::Heading { text, .. } => text.as_str(),
+                    _ => "",
+                };
+                (title, &own[start + 1..end])
+            })
+            .collect()
     }
 }
 
@@ -314,13 +342,15 @@ pub fn build_plan(model: &Model, assessment: &Assessment, answers: &Answers, inp
     // A stable sort keeps same-day steps in the order the builders wrote them.
     parts.milestones.sort_by_key(|m| m.date);
     let (talking_point_ids, talking_points) = parts.talk.iter().cloned().unzip();
+    let (document, sections_start) = document(&cx, &parts);
     Plan {
         kind: cx.guidance.kind,
         verdict: assessment.verdict,
         lang,
         today: cx.today,
         nickname: cx.inputs.nickname.clone(),
-        document: document(&cx, &parts),
+        document,
+        sections_start,
         milestones: parts.milestones,
         guidance: cx.guidance.items.clone(),
         abuse_exit: cx.abuse_exit(),
@@ -334,8 +364,8 @@ pub fn build_plan(model: &Model, assessment: &Assessment, answers: &Answers, inp
 }
 
 /// The frame every plan shares: title, date, verdict and why, the dated steps, then the
-/// plan's own sections.
-fn document(cx: &Ctx, parts: &Parts) -> Document {
+/// plan's own sections (and where those start).
+fn document(cx: &Ctx, parts: &Parts) -> (Document, usize) {
     let verdict = cx.assessment.verdict.id();
     let mut blocks = vec![
         Block::Paragraph(cx.text("plan.prepared", &[("date", &cx.date(cx.today))])),
@@ -347,8 +377,9 @@ fn document(cx: &Ctx, parts: &Parts) -> Document {
         blocks.push(Block::Heading { level: 2, text: cx.text("plan.heading.steps", &[]) });
         blocks.extend(parts.milestones.iter().map(|m| cx.dated(m)));
     }
+    let sections_start = blocks.len();
     blocks.extend(parts.sections.iter().cloned());
-    Document { title: cx.text(&format!("plan.title.{verdict}"), &[]), blocks }
+    (Document { title: cx.text(&format!("plan.title.{verdict}"), &[]), blocks }, sections_start)
 }
 
 /// The reasons for the verdict: the strongest signals with their scores, then the rules.

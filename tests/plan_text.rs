@@ -18,6 +18,7 @@ use client_checkup::assessment::context::{Contract, IncomeShare, Tenure, YesNo};
 use client_checkup::assessment::{assess, Answer, Answers, Rating, Verdict, MODEL};
 #[allow(unused_imports)]
 use client_checkup::dates::Day;
+use client_checkup::document::Block;
 #[allow(unused_imports)]
 use client_checkup::i18n::catalog::sources;
 use client_checkup::i18n::Lang;
@@ -235,6 +236,25 @@ fn every_plan_key_is_used() {
             let fixed = form.split(['{', '}']).step_by(2).max_by_key(|s| s.len()).unwrap_or_default().to_owned();
             let fixed = if key.starts_with("plan.file.") { fixed.replace(' ', "-") } else { fixed };
             assert!(text.contains(&fixed), "{key} is never used ({fixed:?})");
+        }
+    }
+}
+
+/// A screen shows the frame (verdict, why, the dated steps) from the plan's fields and
+/// the rest as the plan's own sections: together they are the whole document, each
+/// block once, and every section has a title.
+#[test]
+fn the_frame_and_the_sections_are_the_whole_document() {
+    for (name, a, inputs, _) in golden_cases() {
+        for lang in Lang::ALL {
+            let plan = plan_for(&a, &inputs, lang);
+            let sections = plan.sections();
+            let shown: usize = sections.iter().map(|(_, blocks)| blocks.len() + 1).sum();
+            assert_eq!(plan.sections_start + shown, plan.document.blocks.len(), "{name} {lang}");
+            assert!(sections.iter().all(|(title, _)| !title.trim().is_empty()), "{name} {lang}");
+            let frame = &plan.document.blocks[..plan.sections_start];
+            let dated = frame.iter().filter(|b| matches!(b, Block::Dated { .. })).count();
+            assert_eq!(dated, plan.milestones.len(), "{name} {lang}: every dated step is in the frame");
         }
     }
 }

@@ -12,10 +12,22 @@ pub fn focus_first(root: &Element, selector: &str) -> bool {
     found.is_some_and(|el| el.focus().is_ok())
 }
 
-/// Opens the browser's print dialog (the widget's print styles show the plan only).
-pub fn print() {
-    if let Some(w) = super::window() {
-        let _ = w.print();
+/// Opens the browser's print dialog with every disclosure inside `root` open, so the
+/// printout holds the whole plan (the widget's print styles hide the controls); the
+/// disclosures the visitor had closed are closed again afterwards (`print()` returns
+/// once the dialog is done).
+pub fn print(root: &Element) {
+    let Some(w) = super::window() else { return };
+    let closed: Vec<Element> = root
+        .query_selector_all("details:not([open])")
+        .map(|list| (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()).collect())
+        .unwrap_or_default();
+    for d in &closed {
+        let _ = d.set_attribute("open", "");
+    }
+    let _ = w.print();
+    for d in &closed {
+        let _ = d.remove_attribute("open");
     }
 }
 

@@ -1,5 +1,7 @@
 //! The per-signal chart: an inline SVG of horizontal bars with a text label and value
-//! on every bar, so it reads without colour; fired signals are also marked in text.
+//! on every bar, so it reads without colour; fired signals are also marked in text. Bars
+//! are coloured by severity (calm, noticeable, at the warning level, severe), never in
+//! the brand accent, which is for controls.
 
 use std::rc::Rc;
 
@@ -11,6 +13,19 @@ use crate::assessment::Assessment;
 #[derive(Properties, PartialEq)]
 pub struct ChartProps {
     pub assessment: Rc<Assessment>,
+    /// The model's warning level: a signal at or above it drove the verdict.
+    pub fired_at: u8,
+}
+
+/// The severity class of a score: `severe` from 75, `warning` from the model's warning
+/// level, `notice` from 25 (where a signal starts to count), else `calm`.
+fn severity(score: Option<u8>, fired_at: u8) -> &'static str {
+    match score.unwrap_or(0) {
+        s if s >= 75 => "cc-sev-severe",
+        s if s >= fired_at => "cc-sev-warning",
+        s if s >= 25 => "cc-sev-notice",
+        _ => "cc-sev-calm",
+    }
 }
 
 const ROW: usize = 34;
@@ -33,7 +48,7 @@ pub fn Chart(props: &ChartProps) -> Html {
                     let w = u32::from(s.score.unwrap_or(0)) * 3;
                     let label = if s.fired { format!("{name} ⚑") } else { name.to_string() };
                     html! {
-                        <g class={classes!("cc-chart-row", s.fired.then_some("cc-fired"))} data-signal={s.signal.id()}>
+                        <g class={classes!("cc-chart-row", s.fired.then_some("cc-fired"), severity(s.score, props.fired_at))} data-signal={s.signal.id()}>
                             <text x="0" y={(y + 12).to_string()} class="cc-chart-label">{ label }</text>
                             <rect x="0" y={(y + 17).to_string()} width="300" height="10" rx="2" class="cc-chart-track" />
                             <rect x="0" y={(y + 17).to_string()} width={w.to_string()} height="10" rx="2" class="cc-chart-bar" />

@@ -6,7 +6,7 @@ use yew::prelude::*;
 use super::nav::Nav;
 use super::question::{Choice, Question};
 use super::use_ui;
-use crate::assessment::context::{context_values, Context, Contract, CHOICE_CONTEXTS, MAX_NOTICE_DAYS};
+use crate::assessment::context::{context_values, Context, CHOICE_CONTEXTS, MAX_NOTICE_DAYS};
 use crate::dates::Day;
 use crate::quiz::Action;
 
@@ -59,14 +59,13 @@ pub fn ContextStep(props: &ContextStepProps) -> Html {
     };
     let notice_bad = !notice_text.trim().is_empty() && Context::parse_notice_days(&notice_text).is_none();
     let date_bad = !date_text.is_empty() && Day::parse_iso(&date_text).is_none();
-    let has_contract = matches!(ctx.contract, Some(Contract::Signed | Contract::Unsure));
     let field_error = (notice_bad || date_bad).then(|| ui.t("ui.context.fix_fields"));
     html! {
         <div class="cc-step" data-signal-step="context">
             <h3 class="cc-step-title" tabindex="-1">{ ui.t("ui.context.heading") }</h3>
             <p class="cc-hint">{ ui.t("ui.context.intro") }</p>
             { choice(CHOICE_CONTEXTS[0]) }
-            if has_contract {
+            if ctx.asks("contract_end") {
                 <div class={classes!("cc-field", date_bad.then_some("cc-invalid"))} data-context="contract_end">
                     <label for={ui.id("contract_end")}>{ ui.t("ctx.contract_end.label") }</label>
                     <p class="cc-hint" id={ui.id("contract_end-hint")}>{ ui.t("ctx.contract_end.hint") }</p>
@@ -75,6 +74,8 @@ pub fn ContextStep(props: &ContextStepProps) -> Html {
                         aria-describedby={ui.id("contract_end-hint")} />
                     if date_bad { <p class="cc-q-error">{ ui.t("ui.context.bad_date") }</p> }
                 </div>
+            }
+            if ctx.asks("notice_days") {
                 <div class={classes!("cc-field", notice_bad.then_some("cc-invalid"))} data-context="notice_days">
                     <label for={ui.id("notice_days")}>{ ui.t("ctx.notice_days.label") }</label>
                     <p class="cc-hint" id={ui.id("notice_days-hint")}>{ ui.t("ctx.notice_days.hint") }</p>
@@ -86,7 +87,7 @@ pub fn ContextStep(props: &ContextStepProps) -> Html {
                     }
                 </div>
             }
-            { for CHOICE_CONTEXTS[1..].iter().map(|id| choice(id)) }
+            { for CHOICE_CONTEXTS[1..].iter().filter(|id| ctx.asks(id)).map(|id| choice(id)) }
             <Nav on_action={props.on_action.clone()} forward={Action::Next} error={field_error}
                 forward_id="review" forward_label={ui.t("ui.to_review")} />
         </div>

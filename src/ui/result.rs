@@ -1,4 +1,6 @@
-//! The result: the verdict in one sentence, the score, the chart, why, and what to do.
+//! The result: the verdict in one sentence, why, and the dated plan. Built for a phone:
+//! the verdict, the reasons and the timeline lead; every detail sits behind a
+//! disclosure, and each step appears once.
 
 use std::rc::Rc;
 
@@ -8,9 +10,8 @@ use super::chart::Chart;
 use super::hooks::use_today;
 use super::plan_view::PlanView;
 use super::use_ui;
-use crate::assessment::guidance::GuidanceKind;
-use crate::assessment::{select_guidance, Answers, Assessment, MODEL};
-use crate::plan::{build_plan, PlanInputs};
+use crate::assessment::{Answers, Assessment, MODEL};
+use crate::plan::{build_plan, client_text, PlanInputs};
 use crate::quiz::Action;
 
 #[derive(Properties, PartialEq)]
@@ -26,49 +27,22 @@ pub fn ResultView(props: &ResultProps) -> Html {
     let ui = use_ui();
     let today = use_today();
     let assessment = &props.assessment;
-    let guidance = {
-        let answers = props.answers.clone();
-        use_memo(assessment.clone(), move |a| select_guidance(&MODEL, a, &answers))
-    };
     let plan = {
         let key = (assessment.clone(), props.answers.clone(), props.inputs.clone(), today, ui.lang);
         use_memo(key, |(a, answers, inputs, today, lang)| {
             build_plan(&MODEL, a, answers, &inputs.clone().dated(*today), *lang)
         })
     };
-    let show_plan = use_state(|| false);
-    let toggle_plan = {
-        let show_plan = show_plan.clone();
-        Callback::from(move |_| show_plan.set(!*show_plan))
-    };
     let verdict = assessment.verdict.id();
-    let client = props.inputs.nickname.trim();
-    let client = if client.is_empty() { ui.cat().t("ui.client_fallback") } else { client };
+    let sentence = client_text(ui.lang, &format!("verdict.{verdict}.sentence"), &props.inputs.nickname);
     let drivers: Vec<String> =
         assessment.drivers.iter().map(|s| ui.cat().t(&format!("signal.{s}.name")).to_owned()).collect();
-    let (guide_heading, prefix) = match guidance.kind {
-        GuidanceKind::Repair => (ui.t("ui.result.repair_heading"), "move"),
-        GuidanceKind::Exit => (ui.t("ui.result.exit_heading"), "exit"),
-        GuidanceKind::None => (ui.t("ui.result.keep_heading"), ""),
-    };
     html! {
         <div class="cc-step cc-result" data-verdict={verdict}>
             <h3 class="cc-step-title" tabindex="-1">{ ui.t(&format!("verdict.{verdict}.title")) }</h3>
-            <p class="cc-verdict-sentence">{ ui.fmt(&format!("verdict.{verdict}.sentence"), &[("client", client)]) }</p>
-            <p class="cc-overall">
-                <span class="cc-overall-value" data-overall={assessment.overall.to_string()}>
-                    { ui.fmt("ui.result.overall", &[("score", &assessment.overall.to_string())]) }
-                </span>
-                <span class="cc-hint">{ ui.t("ui.result.overall_hint") }</span>
-            </p>
-            <Chart assessment={assessment.clone()} />
-            <section class="cc-why">
-                <h4>{ ui.t("ui.result.why") }</h4>
-                if drivers.is_empty() {
-                    <p>{ ui.t("ui.result.no_drivers") }</p>
-                } else {
-                    <p>{ ui.cat().plural("ui.result.drivers", drivers.len() as u64, &[("list", &drivers.join(", "))]) }</p>
-                }
+            <p class="cc-verdict-sentence">{ sentence }</p>
+            <section class="cc-why" aria-labelledby={ui.id("why")}>
+                <h4 id={ui.id("why")}>{ ui.t("ui.result.why") }</h4>
                 if !assessment.rules.is_empty() {
                     <ul class="cc-rules">
                         { for assessment.rules.iter().map(|r| html! {
@@ -76,30 +50,24 @@ pub fn ResultView(props: &ResultProps) -> Html {
                         }) }
                     </ul>
                 }
-            </section>
-            <section class="cc-guidance" data-guidance={guidance.kind.id()}>
-                <h4>{ guide_heading }</h4>
-                if guidance.kind == GuidanceKind::None {
-                    <p>{ ui.t("keep.body") }</p>
+                if drivers.is_empty() {
+                    <p>{ ui.t("ui.result.no_drivers") }</p>
                 } else {
-                    <ol class="cc-steps">
-                        { for guidance.items.iter().map(|id| html! {
-                            <li data-item={id.clone()}>
-                                <strong>{ ui.t(&format!("{prefix}.{id}.title")) }</strong>
-                                <p>{ ui.t(&format!("{prefix}.{id}.body")) }</p>
-                            </li>
-                        }) }
-                    </ol>
+                    <p>{ ui.cat().plural("ui.result.drivers", drivers.len() as u64, &[("list", &drivers.join(", "))]) }</p>
                 }
+                <details class="cc-scores">
+                    <summary>{ ui.t("ui.result.scores") }</summary>
+                    <p class="cc-overall">
+                        <span class="cc-overall-value" data-overall={assessment.overall.to_string()}>
+                            { ui.fmt("ui.result.overall", &[("score", &assessment.overall.to_string())]) }
+                        </span>
+                        <span class="cc-hint">{ ui.t("ui.result.overall_hint") }</span>
+                    </p>
+                    <Chart assessment={assessment.clone()} fired_at={MODEL.fired_at} />
+                </details>
             </section>
-            <div class="cc-nav cc-plan-entry">
-                <button type="button" class="cc-primary" data-action="plan" aria-expanded={show_plan.to_string()}
-                    onclick={toggle_plan}>{ ui.t(if *show_plan { "ui.plan.hide" } else { "ui.plan.open" }) }</button>
-            </div>
-            if *show_plan {
-                <PlanView plan={plan.clone()} inputs={props.inputs.clone()} context={props.answers.context.clone()}
-                    on_action={props.on_action.clone()} />
-            }
+            <PlanView plan={plan.clone()} inputs={props.inputs.clone()}
+                fixed_term={props.answers.context.fixed_end().is_some()} on_action={props.on_action.clone()} />
             <div class="cc-nav">
                 <button type="button" class="cc-secondary" data-action="back"
                     onclick={props.on_action.reform(|_: MouseEvent| Action::Back)}>{ ui.t("ui.result.change_answers") }</button>

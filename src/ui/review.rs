@@ -30,15 +30,16 @@ pub fn Review(props: &ReviewProps) -> Html {
     let ctx = &answers.context;
     let mut ctx_rows: Vec<(AttrValue, AttrValue)> = CHOICE_CONTEXTS
         .iter()
+        .filter(|id| ctx.asks(id))
         .map(|id| {
             let v = ctx.value(id).map(|v| ui.t(&format!("ctx.{id}.{v}"))).unwrap_or_else(|| not_answered.clone());
             (ui.t(&format!("ctx.{id}.label")), v)
         })
         .collect();
-    if let Some(d) = ctx.contract_end {
+    if let Some(d) = ctx.contract_end.filter(|_| ctx.asks("contract_end")) {
         ctx_rows.insert(1, (ui.t("ctx.contract_end.label"), ui.cat().date(d).into()));
     }
-    if let Some(n) = ctx.notice_days {
+    if let Some(n) = ctx.notice_days.filter(|_| ctx.asks("notice_days")) {
         ctx_rows.insert(1, (ui.t("ctx.notice_days.label"), ui.cat().plural("ui.days", u64::from(n), &[]).into()));
     }
     html! {

@@ -94,7 +94,7 @@ test('works under a strict Content Security Policy with no violation', async () 
   await w.openPlan();
   const pdf = await w.download('pdf');
   assert.match(pdf.suggestedFilename(), /\.pdf$/);
-  const accent = await w.button('ui.plan.hide').evaluate((el) => getComputedStyle(el).backgroundColor);
+  const accent = await w.button('ui.plan.download_pdf').evaluate((el) => getComputedStyle(el).backgroundColor);
   assert.equal(accent, 'rgb(138, 43, 226)', 'the accent option applies without inline styles');
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   assert.deepEqual(errors, []);

@@ -56,7 +56,7 @@ for (const lang of LANGS) {
     await page.setViewportSize({ width: 375, height: 800 });
     await w.section.screenshot({ path: path.join(ARTIFACTS, `lang-${lang}-question-375.png`) });
     await w.answerSignals({ poor_communication: '3', losing_money: '2', time_drain: '3' });
-    await w.context({ contract: 'signed', open_work: 'yes', tenure: '1to3y' });
+    await w.context({ contract: 'open_ended', open_work: 'yes', tenure: '1to3y' });
     await visit('context');
     await w.review();
     await visit('review');

@@ -40,13 +40,12 @@ test('exit plan: Markdown, PDF and calendar carry the visitor\'s dates and words
   const { w, verdict, errors, requests, firstLoad, download, close } = await toPlan({
     nickname: 'Acme <script>alert(1)</script> "Studio"',
     signals: { abuse: '0', losing_money: '3', negativity: '3', low_respect: '3' },
-    context: { contract: 'signed', open_work: 'yes', unpaid: 'yes' },
+    context: { contract: 'open_ended', notice_days: '30', open_work: 'yes', unpaid: 'yes' },
   });
   assert.equal(verdict, 'exit');
   assert.ok(!firstLoad.some((p) => p.includes('/fonts/')), `font in first load: ${firstLoad.join(', ')}`);
   await w.fillPlan({
     today: '2026-11-20',
-    notice_days: '30',
     open_work: 'Logo files; final\nWebsite, phase 2',
     unpaid_amount: '1 250,50',
     currency: 'eur',

@@ -14,7 +14,7 @@ test('a full run requests only the widget\'s own files, sets no cookie, leaks no
   page.on('request', (r) => urls.push(r.url()));
   await page.goto(`${server.url}/index.html`);
   const w = await new Widget(page).ready();
-  await w.complete({ nickname: 'Zebra Holdings Secret', signals: { abuse: '3' }, context: { contract: 'signed' } });
+  await w.complete({ nickname: 'Zebra Holdings Secret', signals: { abuse: '3' }, context: { contract: 'open_ended' } });
   await w.openPlan();
   await w.fillPlan({ open_work: 'Secret deliverable' });
   for (const kind of ['md', 'ics', 'pdf']) await w.download(kind);

@@ -34,7 +34,7 @@ async function answerByKeyboard(page, w, signal, value) {
 for (const [name, values, context, expected] of [
   ['keep', {}, {}, 'keep'],
   ['repair', { poor_communication: '3', time_drain: '2' }, { contract: 'none' }, 'repair'],
-  ['exit', { abuse: '3', negativity: '3' }, { contract: 'signed', open_work: 'yes' }, 'exit'],
+  ['exit', { abuse: '3', negativity: '3' }, { contract: 'open_ended', open_work: 'yes' }, 'exit'],
 ]) {
   test(`keyboard only, start to ${expected}`, async () => {
     const { page, w, errors, context: ctx } = await open(375);
@@ -76,7 +76,7 @@ test('axe finds no WCAG A/AA violations on any screen, at phone and desktop widt
     await check('validation'); await shoot('validation');
     await w.answerSignals(Object.fromEntries(SIGNALS.map((s) => [s, s === 'losing_money' ? '2' : '1'])),
       { onStep: (s) => check(`signal ${s}`) });
-    await w.context({ contract: 'signed', unpaid: 'yes' });
+    await w.context({ contract: 'open_ended', unpaid: 'yes' });
     await check('context'); await shoot('context');
     await w.review();
     await check('review'); await shoot('review');
@@ -176,7 +176,7 @@ test('the hooks the README documents for blog owners are on the controls a visit
     await w.answerStep(s === 'abuse' ? '4' : '1');
     await w.next();
   }
-  for (const [id, values] of Object.entries({ contract: ['signed', 'none', 'unsure'], open_work: ['yes', 'no'], unpaid: ['yes', 'no'],
+  for (const [id, values] of Object.entries({ contract: ['fixed_term', 'open_ended', 'none', 'unsure'], open_work: ['yes', 'no'], unpaid: ['yes', 'no'],
     income_share: ['lt10', '10to30', '30to60', 'gt60'], repair_tried: ['yes', 'no'], tenure: ['lt3m', '3to12m', '1to3y', 'gt3y'] })) {
     await hook(w.question(id), 'data-context', id, `context question ${id}`);
     for (const v of values) await hook(w.option(id, v), 'value', v, `${id}: ${v}`);
@@ -193,7 +193,6 @@ test('the hooks the README documents for blog owners are on the controls a visit
   assert.equal(await w.host.locator('[data-verdict]').getAttribute('data-verdict'), 'exit', 'data-verdict');
   await hook(w.button('ui.result.change_answers'), 'data-action', 'back', 'Change my answers');
   await hook(w.button('ui.restart'), 'data-action', 'restart', 'Start over');
-  await hook(w.button('ui.plan.open'), 'data-action', 'plan', 'Build my dated plan');
   await w.openPlan();
   for (const kind of ['md', 'pdf', 'ics']) await hook(w.button(`ui.plan.download_${kind}`), 'data-action', `download-${kind}`, kind);
   await hook(w.button('ui.plan.print'), 'data-action', 'print', 'Print');

@@ -245,8 +245,18 @@ export class Widget {
   }
 
   /** Picks context answers: `{ contract: 'signed', open_work: 'yes' }`. */
+  /** Answers context questions: choices by value id, and the two typed fields
+   *  (`contract_end` as YYYY-MM-DD, `notice_days`) by their labels. */
   async context(choices = {}) {
-    for (const [id, value] of Object.entries(choices)) await this.answer(id, value);
+    for (const [id, value] of Object.entries(choices)) {
+      if (id === 'contract_end' || id === 'notice_days') {
+        const field = this.host.getByLabel(this.t(`ctx.${id}.label`), { exact: true });
+        await field.fill(value, { timeout: TIMEOUT });
+        if (id === 'contract_end') await field.dispatchEvent('change');
+      } else {
+        await this.answer(id, value);
+      }
+    }
   }
 
   /** The whole quiz: nickname, start, every signal, context, review, result. Returns the verdict. */
@@ -262,15 +272,22 @@ export class Widget {
 
   // ---------------------------------------------------------------- the plan
 
-  /** "Build my dated plan": waits for the plan and its document. */
+  /** The plan is part of the result: waits until its document is shown. */
   async openPlan() {
-    await this.button('ui.plan.open').click({ timeout: TIMEOUT });
     await waitForLocator(this.plan.getByRole('article'), `${this.name} to show the plan document`);
   }
 
-  /** Fills plan details by their label keys under `ui.plan.`: `today`, `contract_end`,
-   *  `notice_days`, `open_work`, `unpaid_amount`, `currency`. */
+  /** Opens "Plan details" (a disclosure) if it is closed. */
+  async openPlanDetails() {
+    const summary = this.plan.getByText(this.t('ui.plan.details'), { exact: true });
+    const details = this.plan.locator('details.cc-plan-inputs');
+    if (!(await details.evaluate((d) => d.open, null, { timeout: TIMEOUT }))) await summary.click({ timeout: TIMEOUT });
+  }
+
+  /** Fills plan details by their label keys under `ui.plan.`: `addressee`, `today`,
+   *  `open_work`, `unpaid_amount`, `currency`. */
   async fillPlan(fields) {
+    await this.openPlanDetails();
     for (const [key, value] of Object.entries(fields)) {
       await this.plan.getByLabel(this.t(`ui.plan.${key}`), { exact: true }).fill(value, { timeout: TIMEOUT });
     }

@@ -84,7 +84,14 @@ pub fn use_plan_exports(plan: Rc<Plan>, anchor: NodeRef) -> PlanExports {
         markdown: save("md", "text/markdown;charset=utf-8", |p| markdown(&p.document).into_bytes()),
         calendar: save("ics", "text/calendar;charset=utf-8", |p| ics(p, p.lang, &p.nickname).into_bytes()),
         pdf,
-        print: Callback::from(|()| dom::print()),
+        print: {
+            let anchor = anchor.clone();
+            Callback::from(move |()| {
+                if let Some(root) = anchor.cast::<Element>() {
+                    dom::print(&root);
+                }
+            })
+        },
         copy_notice: copy(plan.notice_draft.clone().unwrap_or_default(), "ui.plan.copied_notice"),
         copy_points: copy(plan.talking_points.join("\n"), "ui.plan.copied_points"),
     }
