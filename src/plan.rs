@@ -287,12 +287,22 @@ impl Plan {
 pub fn client_text(lang: Lang, key: &str, nickname: &str) -> String {
     let cat = lang.catalog();
     let nickname = crate::text::bounded_line(nickname, crate::text::MAX_NICKNAME);
-    let client = if nickname.is_empty() {
-        cat.t("plan.client_fallback").to_owned()
-    } else {
-        cat.fmt("plan.client_named", &[("name", &nickname)])
-    };
+    let client = client_name(cat, &nickname);
     context::tidy(cat.fmt(key, &[("client", &client)]), &client)
+}
+
+/// How the plan names the client: the nickname as the language quotes it
+/// (`plan.client_named`: „Acme“, «Acme»), as it is where the visitor typed quotes of their
+/// own (no «ООО «Ромашка»» doubling), or the language's fallback when there is none.
+fn client_name(cat: &crate::i18n::Catalog, nickname: &str) -> String {
+    const QUOTES: [char; 7] = ['"', '«', '»', '„', '“', '”', '‟'];
+    if nickname.is_empty() {
+        cat.t("plan.client_fallback").to_owned()
+    } else if nickname.contains(QUOTES) {
+        nickname.to_owned()
+    } else {
+        cat.fmt("plan.client_named", &[("name", nickname)])
+    }
 }
 
 /// The day a plan starts from when the inputs carry none (stored state from before the
@@ -318,11 +328,7 @@ struct Parts {
 pub fn build_plan(model: &Model, assessment: &Assessment, answers: &Answers, inputs: &PlanInputs, lang: Lang) -> Plan {
     let inputs = inputs.clone().sanitized();
     let cat = lang.catalog();
-    let client = if inputs.nickname.is_empty() {
-        cat.t("plan.client_fallback").to_owned()
-    } else {
-        cat.fmt("plan.client_named", &[("name", &inputs.nickname)])
-    };
+    let client = client_name(cat, &inputs.nickname);
     let cx = Ctx {
         cat,
         model,

@@ -258,3 +258,16 @@ fn the_frame_and_the_sections_are_the_whole_document() {
         }
     }
 }
+
+/// A nickname the visitor already quoted is not quoted again: «ООО «Ромашка»», not
+/// ««ООО «Ромашка»»»; an unquoted one gets the language's quotes.
+#[test]
+fn quoted_nicknames_are_not_quoted_twice() {
+    use client_checkup::plan::client_text;
+    let quoted = client_text(Lang::Ru, "verdict.exit.sentence", "ООО «Ромашка»");
+    assert!(quoted.contains("ООО «Ромашка»") && !quoted.contains("«ООО"), "{quoted}");
+    let plain = client_text(Lang::Cs, "verdict.exit.sentence", "Acme");
+    assert!(plain.contains("„Acme“"), "{plain}");
+    let plan = plan_for(&exit_answers(), &PlanInputs { nickname: "\"Acme\" Ltd".into(), ..exit_inputs() }, Lang::Pl);
+    assert!(!plan.document.plain_text().contains("„\"Acme"), "{}", plan.document.title);
+}

@@ -123,8 +123,8 @@ fn contract_section(cx: &Ctx, d: &ExitDates) -> Vec<Block> {
         (Some(end), NoticeBasis::ContractEnd) => cx.text("plan.exit.contract.fixed_end", &[("date", &cx.date(end))]),
         (Some(end), _) => cx.plural("plan.exit.contract.fixed_early", notice_n(d), &[("date", &cx.date(end))]),
         // Two weeks or one: always the plural "other" form in every language.
-        (None, NoticeBasis::Common) => cx.text("plan.exit.contract.unknown", &[("n", &notice_n(d).to_string())]),
-        (None, NoticeBasis::Own) => cx.text("plan.exit.contract.none", &[("n", &notice_n(d).to_string())]),
+        (None, NoticeBasis::Common) => cx.plural("plan.exit.contract.unknown", notice_n(d), &[]),
+        (None, NoticeBasis::Own) => cx.plural("plan.exit.contract.none", notice_n(d), &[]),
         (None, _) => cx.plural("plan.exit.contract.notice", notice_n(d), &[]),
     };
     vec![Block::Heading { level: 2, text: cx.text("plan.heading.contract", &[]) }, Block::Paragraph(text)]

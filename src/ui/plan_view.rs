@@ -83,9 +83,11 @@ fn TimelineStep(props: &TimelineStepProps) -> Html {
         <li class={classes!("cc-dated", m.on_payment.then_some("cc-on-payment"))} data-milestone={m.id.id()}>
             <details>
                 <summary>
-                    <time datetime={m.date.iso()}>{ ui.cat().date(m.date) }</time>
-                    <span class="cc-dated-title">{ m.title.clone() }</span>
-                    if m.on_payment { <span class="cc-badge">{ ui.t("ui.plan.on_payment") }</span> }
+                    <span class="cc-dated-head">
+                        <time datetime={m.date.iso()}>{ ui.cat().date(m.date) }</time>
+                        <span class="cc-dated-title">{ m.title.clone() }</span>
+                        if m.on_payment { <span class="cc-badge">{ ui.t("ui.plan.on_payment") }</span> }
+                    </span>
                 </summary>
                 <p>{ m.detail.clone() }</p>
             </details>
