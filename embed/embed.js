@@ -1,5 +1,6 @@
-// iframe mode: reports the page's height to the parent (for the optional resize script)
-// and loads the widget, which reads its options from this page's URL parameters.
+// iframe mode: reports the page's height to the parent, for the optional resize script.
+// (The loader, linked after the placeholder, paints and loads the widget, which reads its
+// options from this page's URL parameters.)
 const report = () => {
   if (window.parent === window) return;
   const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
@@ -7,4 +8,3 @@ const report = () => {
 };
 new ResizeObserver(report).observe(document.documentElement);
 window.addEventListener('load', report);
-import('./client-checkup.js');

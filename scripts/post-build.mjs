@@ -1,15 +1,25 @@
 #!/usr/bin/env node
-// Trunk post-build hook: writes the embed files with stable names next to the hashed
-// build output, so blog snippets never change while the wasm and glue stay cacheable.
-//   client-checkup.js        the loader blog owners link (points at the hashed glue/wasm)
+// Trunk post-build hook. Trunk builds the quiz module (the first wasm module); this adds
+// everything else a blog needs, next to the hashed build output:
+//   client-checkup-plan-<hash>.js / _bg.wasm   the plan module (second wasm module),
+//                            built here with cargo, wasm-bindgen and wasm-opt
+//   client-checkup.js        the loader blog owners link, with the first screen of every
+//                            language rendered by the widget's own components
+//                            (cargo run --features ssr --bin prerender)
 //   embed.html, embed.js, embed.css   the iframe page
 //   client-checkup-frame.js  the optional resize helper for iframe hosts
+// and makes the demo article load the widget exactly as a blog does.
 import fs from 'node:fs';
 import path from 'node:path';
+import crypto from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = process.env.TRUNK_STAGING_DIR || path.join(ROOT, 'dist');
+const RELEASE = (process.env.TRUNK_PROFILE || 'release') === 'release';
+const run = (cmd, args, opts = {}) => execFileSync(cmd, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'], ...opts });
+
 const files = fs.readdirSync(OUT);
 const glue = files.find((f) => /^client-checkup-[0-9a-f]+\.js$/.test(f));
 const wasm = files.find((f) => /^client-checkup-[0-9a-f]+_bg\.wasm$/.test(f));
@@ -17,25 +27,47 @@ if (!glue || !wasm) {
   console.error(`post-build: no hashed glue/wasm in ${OUT}: ${files.join(', ')}`);
   process.exit(1);
 }
-const version = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version
-  ?? fs.readFileSync(path.join(ROOT, 'Cargo.toml'), 'utf8').match(/^version = "([^"]+)"/m)[1];
+const version = fs.readFileSync(path.join(ROOT, 'Cargo.toml'), 'utf8').match(/^version = "([^"]+)"/m)[1];
 
-// The failure message must work before any catalog loads: take it from each ui.json.
-const messages = {};
-for (const lang of fs.readdirSync(path.join(ROOT, 'content/i18n'))) {
-  const ui = JSON.parse(fs.readFileSync(path.join(ROOT, 'content/i18n', lang, 'ui.json'), 'utf8'));
-  if (ui['ui.failed'] && ui['ui.reload']) messages[lang] = { failed: ui['ui.failed'], reload: ui['ui.reload'] };
+// 1. The plan module: the same crate and profile as Trunk's build (so the library is
+//    already compiled), its own binary, then what Trunk does to the quiz module.
+const profile = RELEASE ? ['--release'] : [];
+run('cargo', ['build', '--offline', '--target', 'wasm32-unknown-unknown', ...profile, '--bin', 'client-checkup-plan']);
+const built = path.join(ROOT, 'target/wasm32-unknown-unknown', RELEASE ? 'release' : 'debug', 'client-checkup-plan.wasm');
+const tmp = fs.mkdtempSync(path.join(OUT, '.plan-'));
+run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', tmp, '--out-name', 'client-checkup-plan', built]);
+let planWasmBytes = fs.readFileSync(path.join(tmp, 'client-checkup-plan_bg.wasm'));
+if (RELEASE) {
+  const opt = path.join(tmp, 'opt.wasm');
+  run('wasm-opt', ['-Oz', '--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
+    '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue',
+    path.join(tmp, 'client-checkup-plan_bg.wasm'), '-o', opt]);
+  planWasmBytes = fs.readFileSync(opt);
 }
+const hash = crypto.createHash('sha256').update(planWasmBytes).digest('hex').slice(0, 16);
+const planGlue = `client-checkup-plan-${hash}.js`;
+const planWasm = `client-checkup-plan-${hash}_bg.wasm`;
+fs.writeFileSync(path.join(OUT, planWasm), planWasmBytes);
+fs.copyFileSync(path.join(tmp, 'client-checkup-plan.js'), path.join(OUT, planGlue));
+fs.rmSync(tmp, { recursive: true, force: true });
 
+// 2. The first screen of every language, the stylesheet and the option rules, from the
+//    widget's own code (a native build of the same crate).
+const first = run('cargo', ['run', '--offline', '--quiet', '--features', 'ssr', '--bin', 'prerender'], { maxBuffer: 16 << 20 }).toString();
+JSON.parse(first); // fail here, not in the browser
+
+// 3. The loader.
 const loader = fs.readFileSync(path.join(ROOT, 'embed/loader.template.js'), 'utf8')
   .replace('__GLUE__', glue)
   .replace('__WASM__', wasm)
-  .replace('__MESSAGES__', JSON.stringify(messages))
+  .replace('__PLAN_GLUE__', planGlue)
+  .replace('__PLAN_WASM__', planWasm)
+  .replace('__FIRST__', first.trim())
   .replace('__VERSION__', version);
 fs.writeFileSync(path.join(OUT, 'client-checkup.js'), loader);
-// The demo article embeds the widget exactly as a blog does, through the loader: Trunk's
-// own start-up script (and its preloads, which the loader's per-instance URLs would not
-// use) are replaced by the loader's script tag.
+
+// 4. The demo article loads the widget through the loader, like any blog: Trunk's own
+//    start-up script and its preloads go (index.html links the loader itself).
 const indexPath = path.join(OUT, 'index.html');
 const index = fs.readFileSync(indexPath, 'utf8');
 const trunkInit = /<script type="module">\s*import init, \* as bindings[\s\S]*?<\/script>/;
@@ -44,9 +76,9 @@ if (!trunkInit.test(index)) {
   console.error('post-build: Trunk\'s start-up script was not found in index.html');
   process.exit(1);
 }
-fs.writeFileSync(indexPath, index.replace(trunkInit, '<script type="module" src="./client-checkup.js"></script>').replace(preloads, ''));
+fs.writeFileSync(indexPath, index.replace(trunkInit, '').replace(preloads, ''));
 
 for (const f of ['embed.html', 'embed.js', 'embed.css', 'client-checkup-frame.js']) {
   fs.copyFileSync(path.join(ROOT, 'embed', f), path.join(OUT, f));
 }
-console.log(`post-build: client-checkup.js -> ${glue}, ${wasm}`);
+console.log(`post-build: client-checkup.js -> ${glue}, ${wasm}; plan module ${planGlue}`);

@@ -13,7 +13,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.join(ROOT, 'dist');
 const BUDGET_FILE = path.join(ROOT, 'size-budget.json');
 // Not in the script embed's first load: lazy assets, and the iframe-only helpers.
-const LAZY = /^(fonts|i18n)\/|^(embed\.js|client-checkup-frame\.js)$/;
+const LAZY = /^(fonts|i18n)\/|^(embed\.js|client-checkup-frame\.js)$|^client-checkup-plan-/;
 
 function walk(dir, base = '') {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

@@ -1,16 +1,16 @@
 //! A small, format-neutral document model: the plan is built once as a [`Document`] and
 //! rendered to Markdown, PDF and plain text from it, so every format says the same thing.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Document {
     /// The document's title (first heading in every format).
     pub title: String,
     pub blocks: Vec<Block>,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Block {
     /// A section heading, level 2 or 3 (the title is level 1).
     Heading {

@@ -7,6 +7,7 @@
 //! - [`storage`]: `localStorage`, defensively.
 //! - [`assets`]: the widget's own files (language catalogs, the PDF font).
 //! - [`events`]: `client-checkup:*` events for the host page (and the iframe's parent).
+//! - [`plan_module`]: the second wasm module, which builds the plan and writes its files.
 //! - [`download`], [`clipboard`]: taking the plan away.
 //! - [`dom`]: focus, printing and today's date.
 //! - [`console`]: warnings and errors for the blog owner's console.
@@ -18,6 +19,7 @@ pub mod dom;
 pub mod download;
 pub mod events;
 pub mod host;
+pub mod plan_module;
 pub mod storage;
 
 pub(crate) fn window() -> Option<web_sys::Window> {

@@ -17,6 +17,7 @@ pub mod i18n;
 pub mod ids;
 pub mod options;
 pub mod plan;
+pub mod plan_module;
 pub mod quiz;
 pub mod render;
 #[doc(hidden)]
@@ -24,9 +25,6 @@ pub mod sample;
 pub mod stored;
 pub mod text;
 
-#[cfg(target_arch = "wasm32")]
 pub mod edge;
-#[cfg(target_arch = "wasm32")]
 pub mod ui;
-#[cfg(target_arch = "wasm32")]
 pub mod widget;

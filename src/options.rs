@@ -15,6 +15,18 @@ crate::ids::id_enum! {
     }
 }
 
+crate::ids::id_enum! {
+    /// When the widget's code is fetched: `lazy` when the placeholder nears the viewport
+    /// (or the visitor touches the first screen), `eager` at once (for a widget at the
+    /// top of an article). The first screen is painted at once either way.
+    #[derive(Default)]
+    pub enum Load {
+        #[default]
+        Lazy = "lazy",
+        Eager = "eager",
+    }
+}
+
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Options {
     /// `None` means auto: host page `lang`, then the browser's languages, then English.
@@ -27,6 +39,9 @@ pub struct Options {
     pub heading: Option<String>,
     /// Namespace for stored answers, so two widgets on one page keep separate answers.
     pub id: Option<String>,
+    /// When the loader fetches the widget's code (it reads this itself; parsed here so a
+    /// bad value is reported like any other).
+    pub load: Load,
 }
 
 /// One problem with one option.
@@ -52,7 +67,10 @@ pub const MAX_HEADING: usize = 120;
 pub const MAX_ID: usize = 40;
 
 /// Every option name, in the order they are documented.
-pub const NAMES: [&str; 6] = ["lang", "theme", "accent", "compact", "heading", "id"];
+pub const NAMES: [&str; 7] = ["lang", "theme", "accent", "compact", "heading", "id", "load"];
+/// `compact` values that turn it on (the bare attribute is the empty string) and off.
+pub const COMPACT_ON: [&str; 5] = ["", "true", "1", "yes", "compact"];
+pub const COMPACT_OFF: [&str; 3] = ["false", "0", "no"];
 
 /// Parses options from a lookup (`name` → raw value, without `data-` prefix).
 pub fn parse(get: impl Fn(&str) -> Option<String>) -> (Options, Vec<Warning>) {
@@ -73,10 +91,11 @@ pub fn parse(get: impl Fn(&str) -> Option<String>) -> (Options, Vec<Warning>) {
     }
     if let Some(v) = get("theme") {
         match v.trim().to_ascii_lowercase().as_str() {
-            "" | "auto" => {}
-            "light" => opts.theme = Theme::Light,
-            "dark" => opts.theme = Theme::Dark,
-            _ => warn("theme", &v, "light, dark, auto"),
+            "" => {}
+            t => match Theme::parse(t) {
+                Some(theme) => opts.theme = theme,
+                None => warn("theme", &v, "light, dark, auto"),
+            },
         }
     }
     if let Some(v) = get("accent") {
@@ -87,10 +106,11 @@ pub fn parse(get: impl Fn(&str) -> Option<String>) -> (Options, Vec<Warning>) {
         }
     }
     if let Some(v) = get("compact") {
-        match v.trim().to_ascii_lowercase().as_str() {
-            "" | "true" | "1" | "yes" | "compact" => opts.compact = true,
-            "false" | "0" | "no" => {}
-            _ => warn("compact", &v, "true, false (or the bare attribute)"),
+        let t = v.trim().to_ascii_lowercase();
+        if COMPACT_ON.contains(&t.as_str()) {
+            opts.compact = true;
+        } else if !COMPACT_OFF.contains(&t.as_str()) {
+            warn("compact", &v, "true, false (or the bare attribute)");
         }
     }
     if let Some(v) = get("heading") {
@@ -113,7 +133,32 @@ pub fn parse(get: impl Fn(&str) -> Option<String>) -> (Options, Vec<Warning>) {
             warn("id", &v, "letters, digits, - and _ (at most 40)");
         }
     }
+    if let Some(v) = get("load") {
+        match v.trim().to_ascii_lowercase().as_str() {
+            "" => {}
+            t => match Load::parse(t) {
+                Some(load) => opts.load = load,
+                None => warn("load", &v, "lazy, eager"),
+            },
+        }
+    }
     (opts, warnings)
+}
+
+/// The rules above as data, for the loader, which paints the first screen before any wasm
+/// arrives and must read the options exactly as [`parse`] does (a test feeds both the same
+/// inputs). The loader never warns: the widget does, once it runs.
+pub fn rules() -> serde_json::Value {
+    serde_json::json!({
+        "names": NAMES,
+        "langs": Lang::IDS,
+        "themes": Theme::IDS,
+        "loads": Load::IDS,
+        "compact_on": COMPACT_ON,
+        "compact_off": COMPACT_OFF,
+        "heading_max": MAX_HEADING,
+        "id_max": MAX_ID,
+    })
 }
 
 /// `#rgb`, `#rgba`, `#rrggbb` or `#rrggbbaa`, returned lowercase.

@@ -41,7 +41,7 @@ mod repair;
 pub mod schedule;
 mod watch;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use crate::assessment::guidance::GuidanceKind as PlanKind;
 use crate::assessment::{select_guidance, Answers, Assessment, Model, Verdict};
@@ -156,7 +156,7 @@ impl TalkPoint {
 }
 
 /// One dated step: an all-day event in the calendar and a dated line in the document.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Milestone {
     pub id: MilestoneId,
     pub date: Day,
@@ -191,7 +191,7 @@ crate::ids::id_enum! {
 }
 
 /// What an exit plan states about the contract: only what the visitor gave.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Terms {
     /// The fixed term's end, where the visitor gave it (and it is not already past).
     pub contract_end: Option<Day>,
@@ -204,7 +204,7 @@ pub struct Terms {
 }
 
 /// A plan, ready to render.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Plan {
     pub kind: PlanKind,
     pub verdict: Verdict,
@@ -280,7 +280,7 @@ impl Plan {
 }
 
 /// A catalog text that names the client (`{client}`), written as the plan writes it: the
-/// nickname as the language quotes it (`plan.client_named`), or the language's fallback
+/// nickname as the language quotes it (`verdict.client_named`), or the language's fallback
 /// (empty in Czech, Polish and Russian, whose sentences say "the client" themselves).
 /// For the result screen's verdict sentence (`verdict.<id>.sentence`), so that it reads
 /// exactly as in the plan.
@@ -292,16 +292,16 @@ pub fn client_text(lang: Lang, key: &str, nickname: &str) -> String {
 }
 
 /// How the plan names the client: the nickname as the language quotes it
-/// (`plan.client_named`: „Acme“, «Acme»), as it is where the visitor typed quotes of their
+/// (`verdict.client_named`: „Acme“, «Acme»), as it is where the visitor typed quotes of their
 /// own (no «ООО «Ромашка»» doubling), or the language's fallback when there is none.
 fn client_name(cat: &crate::i18n::Catalog, nickname: &str) -> String {
     const QUOTES: [char; 7] = ['"', '«', '»', '„', '“', '”', '‟'];
     if nickname.is_empty() {
-        cat.t("plan.client_fallback").to_owned()
+        cat.t("verdict.client_fallback").to_owned()
     } else if nickname.contains(QUOTES) {
         nickname.to_owned()
     } else {
-        cat.fmt("plan.client_named", &[("name", nickname)])
+        cat.fmt("verdict.client_named", &[("name", nickname)])
     }
 }
 

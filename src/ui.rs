@@ -7,6 +7,8 @@
 pub mod app;
 pub mod chart;
 pub mod context_step;
+pub mod first_screen;
+pub mod frame;
 pub mod hooks;
 pub mod intro;
 pub mod lang_switch;

@@ -11,10 +11,10 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::JsValue;
 use web_sys::Element;
 
-use crate::edge::{console, events, host};
+use crate::edge::{console, events, host, plan_module};
 use crate::ui::app::{App, AppProps};
 
 thread_local! {
@@ -34,18 +34,21 @@ pub fn start() {
     }));
 }
 
-/// Mounts the widget into one placeholder element: the loader's entry point.
-#[wasm_bindgen]
-pub fn mount_element(el: Element) {
-    if let Err(e) = mount(&el) {
+/// Mounts the widget into one placeholder element: the loader's entry point (exported by
+/// `src/main.rs`). `boot` is what the loader knows: see [`host::Boot`].
+pub fn mount_element(el: Element, boot: &JsValue) {
+    if let Err(e) = mount(&el, &host::boot(boot)) {
         console::warn(&format!("Client Checkup: could not mount: {e}"));
     }
 }
 
 /// Mounts one placeholder. Mounting twice is a no-op.
-pub fn mount(placeholder: &Element) -> Result<(), String> {
+pub fn mount(placeholder: &Element, boot: &host::Boot) -> Result<(), String> {
     if host::is_mounted(placeholder) {
         return Ok(());
+    }
+    if let Some((glue, wasm)) = boot.plan_module.clone() {
+        plan_module::configure(glue, wasm);
     }
     let options = host::options(placeholder);
     let root = host::attach(placeholder, &options)?;
@@ -54,6 +57,7 @@ pub fn mount(placeholder: &Element) -> Result<(), String> {
         h.push(placeholder.clone());
         h.len() - 1
     });
+    let index = boot.index.map_or(index, |i| i as usize);
     let props = AppProps {
         host: placeholder.clone(),
         lang: options.lang.unwrap_or_else(|| host::auto_lang(placeholder)),

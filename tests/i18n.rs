@@ -8,7 +8,7 @@ mod common;
 use std::collections::BTreeSet;
 
 use client_checkup::assessment::{assess, Answer, Answers, Rating, SignalId, MODEL};
-use client_checkup::i18n::catalog::{placeholders, sources, Catalog, Message, PARTS};
+use client_checkup::i18n::catalog::{placeholders, sources, Catalog, Message, PARTS, SCREEN_PARTS};
 use client_checkup::i18n::Lang;
 use client_checkup::plan::{build_plan, PlanInputs};
 
@@ -37,13 +37,50 @@ fn every_language_has_every_key_and_no_other() {
         for (k, m) in &c.messages {
             // The client fallback may be empty: Czech, Polish and Russian say "the client"
             // in the sentence itself and add the nickname only when there is one.
-            if k == "plan.client_fallback" {
+            if k == "verdict.client_fallback" {
                 continue;
             }
             assert!(texts(m).iter().all(|t| !t.trim().is_empty()), "{}: {k} is empty", lang.id());
         }
     }
-    assert_eq!(PARTS.len(), 3);
+}
+
+/// Each key lives in the file its module loads: the screens load `ui` and `quiz` only
+/// (`SCREEN_PARTS`), so a key the screens read must not sit in `advice` or `plan`, and
+/// the advice and plan texts must not weigh on the quiz's first load. Every language puts
+/// every key in the same file.
+#[test]
+fn every_key_is_in_the_file_of_the_module_that_reads_it() {
+    let prefixes: [(&str, &[&str]); 4] = [
+        ("ui", &["ui."]),
+        ("quiz", &["q.", "signal.", "scale.", "ctx.", "verdict.", "rule.", "keep."]),
+        ("advice", &["move.", "exit."]),
+        ("plan", &["plan."]),
+    ];
+    assert_eq!(PARTS.len(), prefixes.len());
+    assert_eq!(&PARTS[..SCREEN_PARTS], ["ui", "quiz"]);
+    let keys_of = |lang: Lang| -> Vec<BTreeSet<String>> {
+        let (_, parts) = sources(lang).expect("built in");
+        parts
+            .iter()
+            .map(|text| {
+                serde_json::from_str::<serde_json::Map<String, serde_json::Value>>(text)
+                    .unwrap()
+                    .keys()
+                    .cloned()
+                    .collect()
+            })
+            .collect()
+    };
+    let en = keys_of(Lang::En);
+    for ((part, allowed), keys) in prefixes.iter().zip(&en) {
+        for k in keys {
+            assert!(allowed.iter().any(|p| k.starts_with(p)), "{part}.json holds {k}");
+        }
+    }
+    for lang in Lang::ALL {
+        assert_eq!(keys_of(lang), en, "{}: a key sits in another file than in English", lang.id());
+    }
 }
 
 #[test]
@@ -252,7 +289,7 @@ fn the_client_name_is_never_declined_by_rule() {
                 }
             }
         }
-        assert_eq!(c.t("plan.client_fallback"), "", "{}: the sentence names the client itself", lang.id());
+        assert_eq!(c.t("verdict.client_fallback"), "", "{}: the sentence names the client itself", lang.id());
     }
     // Without a nickname the sentence still reads; with one, it is quoted as the language does.
     let cs = client_checkup::plan::client_text(Lang::Cs, "verdict.exit.sentence", "");
@@ -273,6 +310,33 @@ fn step_titles_never_carry_a_colon() {
                     assert!(!t.contains(':'), "{}: {k}: {t}", lang.id());
                 }
             }
+        }
+    }
+}
+
+/// The screens run in the quiz module, which carries only the screens' parts (`ui`,
+/// `quiz`): a screen that asked for an advice or plan text would show its key. The plan's
+/// texts reach the screens inside the plan the plan module builds.
+#[test]
+fn the_screens_never_ask_for_advice_or_plan_texts() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let mut files = vec![root.join("widget.rs")];
+    for dir in ["ui", "ui/hooks", "edge"] {
+        for entry in std::fs::read_dir(root.join(dir)).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|e| e == "rs") {
+                files.push(path);
+            }
+        }
+    }
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for prefix in ["\"plan.", "\"move.", "\"exit.", "(\"plan.", "!(\"move.", "!(\"exit."] {
+            assert!(
+                !text.contains(prefix),
+                "{} asks for a text the quiz module does not carry ({prefix}…)",
+                file.display()
+            );
         }
     }
 }

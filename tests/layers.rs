@@ -256,11 +256,11 @@ impl Crate {
     }
 }
 
-/// The floor of a file: 0 the binary, 1 the entry, 2 the views, 3 the hooks, 4 the
+/// The floor of a file: 0 the binaries (the wasm modules' entries, the prerender tool), 1 the entry, 2 the views, 3 the hooks, 4 the
 /// browser edge, 5 the pure core.
 fn floor(m: &ModPath) -> u8 {
     match m[0].as_str() {
-        "<main>" => 0,
+        "<main>" | "bin" => 0,
         "widget" | "<lib>" => 1,
         "ui" if m.get(1).is_some_and(|s| s == "hooks") => 3,
         "ui" => 2,

@@ -223,7 +223,7 @@ fn every_text_comes_from_the_catalog() {
 fn every_plan_key_is_used() {
     let text = corpus(&plan_matrix());
     let en: serde_json::Map<String, serde_json::Value> =
-        serde_json::from_str(sources(Lang::En).expect("built in").1[2]).expect("en plan.json");
+        serde_json::from_str(sources(Lang::En).expect("built in").1[3]).expect("en plan.json");
     for (key, value) in en {
         assert!(key.starts_with("plan."), "{key}: plan keys start with plan.");
         let forms: Vec<String> = match value {

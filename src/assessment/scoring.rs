@@ -7,13 +7,13 @@
 //! capped at `watch` before the floors apply. Every step only ever raises the verdict
 //! for raised answers, so raising any answer never moves the verdict towards `keep`.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::answers::{Answers, Rating};
 use super::model::{Model, Severity, SignalId};
 use super::outcome::{RuleId, Verdict};
 
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SignalScore {
     pub signal: SignalId,
     /// 0..=100, or `None` when every question was "not applicable" or unanswered.
@@ -23,7 +23,7 @@ pub struct SignalScore {
 }
 
 /// The outcome of an assessment: what the UI shows and the plan builds on.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Assessment {
     /// One entry per signal, in the model's order.
     pub scores: Vec<SignalScore>,

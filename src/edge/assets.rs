@@ -2,6 +2,8 @@
 //! widget's script URL, not the host page's, so the widget works from a CDN or any
 //! other origin. Fetches are same-origin-as-the-widget, credential-free GETs.
 
+use std::cell::RefCell;
+
 use js_sys::Uint8Array;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -54,18 +56,63 @@ pub async fn fetch_bytes(path: &str) -> Result<Vec<u8>, String> {
     Ok(Uint8Array::new(&buf).to_vec())
 }
 
-/// Fetches and installs a language's catalog: four small files, requested together.
+/// Where the PDF font lives, relative to the widget's files (fetched on demand only).
+pub const FONT_PATH: &str = "fonts/checkup-sans.ttf";
+
+thread_local! {
+    /// The catalog files fetched so far, by language: meta, then the parts in order.
+    static FETCHED: RefCell<Vec<(Lang, String, Vec<String>)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Fetches files of the widget together (all requests start at once) and returns their
+/// texts in order.
+async fn fetch_texts(paths: &[String]) -> Result<Vec<String>, String> {
+    let requests: Vec<js_sys::Promise> = paths.iter().map(|p| start(p)).collect::<Result<_, _>>()?;
+    let mut texts = Vec::with_capacity(paths.len());
+    for (request, path) in requests.into_iter().zip(paths) {
+        texts.push(text_of(request, path).await?);
+    }
+    Ok(texts)
+}
+
+fn catalog_path(lang: Lang, part: &str) -> String {
+    format!("i18n/{}/{part}.json?v={}", lang.id(), env!("CARGO_PKG_VERSION"))
+}
+
+/// A language's catalog files: `meta.json` and the screens' parts, or (`whole`) every
+/// part, the advice and the plan's texts too. What was fetched before is not fetched again.
+pub async fn language_parts(lang: Lang, whole: bool) -> Result<(String, Vec<String>), String> {
+    let wanted = if whole { catalog::PARTS.len() } else { catalog::SCREEN_PARTS };
+    let have = FETCHED.with(|f| f.borrow().iter().find(|(l, _, _)| *l == lang).cloned());
+    let (meta, mut parts) = match have {
+        Some((_, meta, parts)) => (meta, parts),
+        None => {
+            let mut paths = vec![catalog_path(lang, "meta")];
+            paths.extend(catalog::PARTS[..catalog::SCREEN_PARTS].iter().map(|p| catalog_path(lang, p)));
+            let mut texts = fetch_texts(&paths).await?;
+            let meta = texts.remove(0);
+            (meta, texts)
+        }
+    };
+    if parts.len() < wanted {
+        let paths: Vec<String> = catalog::PARTS[parts.len()..wanted].iter().map(|p| catalog_path(lang, p)).collect();
+        parts.extend(fetch_texts(&paths).await?);
+    }
+    FETCHED.with(|f| {
+        let mut f = f.borrow_mut();
+        f.retain(|(l, _, _)| *l != lang);
+        f.push((lang, meta.clone(), parts.clone()));
+    });
+    Ok((meta, parts))
+}
+
+/// Fetches and installs a language's catalog for the screens: three small files,
+/// requested together.
 pub async fn load_language(lang: Lang) -> Result<(), String> {
     if lang.is_available() {
         return Ok(());
     }
-    let v = env!("CARGO_PKG_VERSION");
-    let paths: Vec<String> =
-        ["meta", "ui", "quiz", "plan"].iter().map(|p| format!("i18n/{}/{p}.json?v={v}", lang.id())).collect();
-    let requests: Vec<js_sys::Promise> = paths.iter().map(|p| start(p)).collect::<Result<_, _>>()?;
-    let mut texts = Vec::with_capacity(4);
-    for (request, path) in requests.into_iter().zip(&paths) {
-        texts.push(text_of(request, path).await?);
-    }
-    catalog::install(lang, &texts[0], &[&texts[1], &texts[2], &texts[3]])
+    let (meta, parts) = language_parts(lang, false).await?;
+    let parts: Vec<&str> = parts.iter().map(String::as_str).collect();
+    catalog::install(lang, &meta, &parts)
 }

@@ -37,3 +37,24 @@ pub fn today() -> Option<Day> {
     let (year, month, day) = (now.get_full_year(), now.get_month() + 1, now.get_date());
     Day::new(i32::try_from(year).ok()?, u8::try_from(month).ok()?, u8::try_from(day).ok()?)
 }
+
+/// Runs `f` when the browser is idle (`requestIdleCallback`, where there is one; else
+/// shortly after the current work), so background work never delays what the visitor does.
+pub fn when_idle(f: fn()) {
+    let Some(w) = super::window() else { return };
+    let callback = wasm_bindgen::closure::Closure::once_into_js(f);
+    let idle = js_sys::Reflect::get(&w, &"requestIdleCallback".into())
+        .ok()
+        .and_then(|v| v.dyn_into::<js_sys::Function>().ok());
+    let scheduled = match idle {
+        Some(request) => {
+            let options = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&options, &"timeout".into(), &2000.into());
+            request.call2(&w, &callback, &options).is_ok()
+        }
+        None => false,
+    };
+    if !scheduled {
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 200);
+    }
+}

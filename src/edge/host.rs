@@ -1,13 +1,11 @@
 //! The placeholder on the host page: its options, its shadow root and its language.
 //! Every widget lives in its own open shadow root, so the host's CSS and the widget's CSS
-//! never meet; the stylesheet is adopted (a constructed sheet: allowed under a strict
-//! `style-src`), never a `<style>` or a `style` attribute.
+//! never meet. The loader paints the first screen there before the wasm arrives, with the
+//! stylesheet adopted (a constructed sheet: allowed under a strict `style-src`, never a
+//! `<style>` or a `style` attribute); the widget then takes over.
 
-use std::cell::RefCell;
-
-use js_sys::Array;
-use wasm_bindgen::JsCast;
-use web_sys::{CssStyleSheet, Element, HtmlElement, ShadowRootInit, ShadowRootMode, UrlSearchParams};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::{Element, HtmlElement, HtmlInputElement, ShadowRootInit, ShadowRootMode, UrlSearchParams};
 
 use crate::i18n::Lang;
 use crate::options::{self, Options};
@@ -16,11 +14,30 @@ use crate::options::{self, Options};
 const MOUNTED: &str = "data-client-checkup-mounted";
 /// Set by the iframe page (`embed.html`): read the options from the page's URL.
 const OPTIONS_FROM_URL: &str = "data-options-from-url";
-const CSS: &str = include_str!("../../styles/widget.css");
+/// The loader's painted first screen, until the widget takes over.
+const STATIC: &str = "[data-cc-static]";
 
-thread_local! {
-    /// One constructed stylesheet per wasm instance, adopted by its shadow root.
-    static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
+/// What the loader tells a widget when it mounts it. Read defensively: the loader is ours,
+/// but a page could call the API itself.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Boot {
+    /// The placeholder's position among the page's widgets (the storage namespace when the
+    /// page gives no `data-id`).
+    pub index: Option<u32>,
+    /// The plan module's JS glue and wasm, absolute URLs.
+    pub plan_module: Option<(String, String)>,
+}
+
+pub fn boot(value: &JsValue) -> Boot {
+    let get = |key: &str| js_sys::Reflect::get(value, &JsValue::from_str(key)).ok().filter(|v| !v.is_undefined());
+    let text = |key: &str| get(key).and_then(|v| v.as_string()).filter(|s| !s.is_empty() && s.len() < 2048);
+    Boot {
+        index: get("index")
+            .and_then(|v| v.as_f64())
+            .filter(|n| n.fract() == 0.0 && (0.0..1e6).contains(n))
+            .map(|n| n as u32),
+        plan_module: text("planGlue").zip(text("planWasm")),
+    }
 }
 
 pub fn is_mounted(host: &Element) -> bool {
@@ -46,16 +63,18 @@ pub fn options(host: &Element) -> Options {
     opts
 }
 
-/// Gives the placeholder its shadow root, styles and accent colour, marks it mounted and
-/// returns the element the UI renders into.
+/// Gives the placeholder its shadow root (or keeps the one the loader painted the first
+/// screen into, with its stylesheet), sets the accent colour, marks it mounted and returns
+/// the element the UI renders into. The stylesheet is the loader's: without the loader
+/// (the browser tests) the widget is unstyled but works the same.
 pub fn attach(host: &Element, options: &Options) -> Result<Element, String> {
-    let shadow = host
-        .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
-        .map_err(|_| "this element cannot hold a shadow root (use a <div>)".to_string())?;
+    let shadow = match host.shadow_root() {
+        Some(shadow) => shadow,
+        None => host
+            .attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))
+            .map_err(|_| "this element cannot hold a shadow root (use a <div>)".to_string())?,
+    };
     let _ = host.set_attribute(MOUNTED, "");
-    if let Some(sheet) = stylesheet() {
-        shadow.set_adopted_style_sheets(&Array::of1(&sheet));
-    }
     if let (Some(accent), Some(el)) = (&options.accent, host.dyn_ref::<HtmlElement>()) {
         // CSSOM, not a style attribute: allowed under a strict style-src policy.
         let _ = el.style().set_property("--cc-accent", accent);
@@ -66,16 +85,42 @@ pub fn attach(host: &Element, options: &Options) -> Result<Element, String> {
     Ok(root)
 }
 
-fn stylesheet() -> Option<CssStyleSheet> {
-    SHEET.with(|s| {
-        let mut s = s.borrow_mut();
-        if s.is_none() {
-            let sheet = CssStyleSheet::new().ok()?;
-            sheet.replace_sync(CSS).ok()?;
-            *s = Some(sheet);
-        }
-        s.clone()
-    })
+/// What the visitor did on the painted first screen before the widget took over.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TakeOver {
+    /// The nickname typed so far.
+    pub nickname: String,
+    /// The language chosen in the painted screen's switch.
+    pub lang: Option<Lang>,
+    /// Start was pressed: the quiz starts as soon as it can.
+    pub start: bool,
+    /// The id of the element that had focus (the widget focuses its own twin).
+    pub focused: Option<String>,
+}
+
+/// Removes the loader's painted first screen from the shadow root `widget` lives in, and
+/// says what the visitor did there. `None` when nothing was painted (no loader).
+pub fn take_over(widget: &Element) -> Option<TakeOver> {
+    let shadow = widget.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok()?;
+    let painted = shadow.query_selector(STATIC).ok()??;
+    let value = |selector: &str| {
+        painted.query_selector(selector).ok().flatten().map(|el| {
+            el.dyn_ref::<HtmlInputElement>()
+                .map(HtmlInputElement::value)
+                .or_else(|| el.dyn_ref::<web_sys::HtmlSelectElement>().map(web_sys::HtmlSelectElement::value))
+                .unwrap_or_default()
+        })
+    };
+    let focused =
+        shadow.active_element().filter(|el| painted.contains(Some(el))).map(|el| el.id()).filter(|id| !id.is_empty());
+    let taken = TakeOver {
+        nickname: value("input[type=text]").unwrap_or_default(),
+        lang: value("select").and_then(|v| Lang::parse(&v)),
+        start: painted.has_attribute("data-pending-start"),
+        focused,
+    };
+    painted.remove();
+    Some(taken)
 }
 
 /// The language when the option is `auto`: the nearest `lang` attribute around the

@@ -47,9 +47,25 @@ pub struct Catalog {
     plurals: PluralRules,
 }
 
-/// The files every language has, in `content/i18n/<lang>/`.
-pub const PARTS: [&str; 3] = ["ui", "quiz", "plan"];
+/// The files every language has, in `content/i18n/<lang>/` (besides `meta.json`), in the
+/// order they are parsed: the screens' texts, the quiz's questions and verdicts, the advice
+/// (repair moves and exit steps), and the plan's texts.
+pub const PARTS: [&str; 4] = ["ui", "quiz", "advice", "plan"];
+/// How many of [`PARTS`] the quiz and result screens need: the advice and the plan's texts
+/// are only read where the plan is built (the plan module), so the quiz never loads them.
+pub const SCREEN_PARTS: usize = 2;
 
+/// English, the fallback, as built into every binary that uses it. A const only lands in
+/// a binary that reads it: the quiz module carries `UI` and `QUIZ`, the plan module all.
+pub mod english {
+    pub const META: &str = include_str!("../../content/i18n/en/meta.json");
+    pub const UI: &str = include_str!("../../content/i18n/en/ui.json");
+    pub const QUIZ: &str = include_str!("../../content/i18n/en/quiz.json");
+    pub const ADVICE: &str = include_str!("../../content/i18n/en/advice.json");
+    pub const PLAN: &str = include_str!("../../content/i18n/en/plan.json");
+}
+
+#[cfg(not(target_arch = "wasm32"))]
 macro_rules! sources {
     ($lang:literal) => {
         (
@@ -57,32 +73,26 @@ macro_rules! sources {
             [
                 include_str!(concat!("../../content/i18n/", $lang, "/ui.json")),
                 include_str!(concat!("../../content/i18n/", $lang, "/quiz.json")),
+                include_str!(concat!("../../content/i18n/", $lang, "/advice.json")),
                 include_str!(concat!("../../content/i18n/", $lang, "/plan.json")),
             ],
         )
     };
 }
 
-/// The raw catalog files built into the binary: `(meta, [ui, quiz, plan])`.
-///
-/// Natively (tests, tools) every language is built in. In the browser only English is:
-/// it is the fallback, and the other languages are fetched on demand as assets
-/// (`i18n/<lang>/*.json`, see `edge::assets`) and handed to [`install`], which keeps
-/// the first load small.
-pub fn sources(lang: Lang) -> Option<(&'static str, [&'static str; 3])> {
-    match lang {
-        Lang::En => Some(sources!("en")),
-        #[cfg(not(target_arch = "wasm32"))]
-        Lang::Ca => Some(sources!("ca")),
-        #[cfg(not(target_arch = "wasm32"))]
-        Lang::Cs => Some(sources!("cs")),
-        #[cfg(not(target_arch = "wasm32"))]
-        Lang::Pl => Some(sources!("pl")),
-        #[cfg(not(target_arch = "wasm32"))]
-        Lang::Ru => Some(sources!("ru")),
-        #[allow(unreachable_patterns)]
-        _ => None,
-    }
+/// Natively (tests, tools) every language is built in, whole: `(meta, [ui, quiz, advice,
+/// plan])`. In the browser nothing is: English is installed by the module that starts
+/// (see [`install_english_all`]) and the other languages are fetched on demand as assets
+/// (`i18n/<lang>/*.json`, see `edge::assets`) and handed to [`install`].
+#[cfg(not(target_arch = "wasm32"))]
+pub fn sources(lang: Lang) -> Option<(&'static str, [&'static str; 4])> {
+    Some(match lang {
+        Lang::En => (english::META, [english::UI, english::QUIZ, english::ADVICE, english::PLAN]),
+        Lang::Ca => sources!("ca"),
+        Lang::Cs => sources!("cs"),
+        Lang::Pl => sources!("pl"),
+        Lang::Ru => sources!("ru"),
+    })
 }
 
 static CATALOGS: [OnceLock<Catalog>; 5] =
@@ -97,20 +107,39 @@ pub(super) fn get(lang: Lang) -> &'static Catalog {
     if let Some(c) = slot(lang).get() {
         return c;
     }
-    match sources(lang) {
-        Some((meta, parts)) => slot(lang).get_or_init(|| {
+    #[cfg(not(target_arch = "wasm32"))]
+    if let Some((meta, parts)) = sources(lang) {
+        return slot(lang).get_or_init(|| {
             Catalog::parse(lang, meta, &parts).expect("built-in catalogs are checked by the test suite")
-        }),
-        None => get(Lang::En),
+        });
     }
+    if lang == Lang::En {
+        // A browser module that did not install English first gets the screens' texts.
+        install_english_screens();
+        return slot(Lang::En).get().expect("English was just installed");
+    }
+    get(Lang::En)
+}
+
+/// Installs the built-in English catalog for the screens (`ui` and `quiz`). A no-op once
+/// English is installed.
+pub fn install_english_screens() {
+    let _ = install(Lang::En, english::META, &[english::UI, english::QUIZ]);
+}
+
+/// Installs the whole built-in English catalog, advice and plan texts included: the plan
+/// module's first call. A no-op once English is installed.
+pub fn install_english_all() {
+    let _ = install(Lang::En, english::META, &[english::UI, english::QUIZ, english::ADVICE, english::PLAN]);
 }
 
 /// Whether the language's own catalog is available (built in or installed).
 pub fn is_available(lang: Lang) -> bool {
-    slot(lang).get().is_some() || sources(lang).is_some()
+    slot(lang).get().is_some() || lang == Lang::En || cfg!(not(target_arch = "wasm32"))
 }
 
-/// Installs a fetched catalog. Installing a language twice keeps the first.
+/// Installs a fetched catalog (`parts` in the order of [`PARTS`], as many as were fetched).
+/// Installing a language twice keeps the first.
 pub fn install(lang: Lang, meta: &str, parts: &[&str]) -> Result<(), String> {
     if slot(lang).get().is_none() {
         let catalog = Catalog::parse(lang, meta, parts)?;

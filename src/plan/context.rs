@@ -20,7 +20,7 @@ pub(super) struct Ctx<'a> {
     pub inputs: PlanInputs,
     pub guidance: Guidance,
     pub today: Day,
-    /// The nickname as the language writes it (`plan.client_named`, e.g. quoted in
+    /// The nickname as the language writes it (`verdict.client_named`, e.g. quoted in
     /// Czech), or the catalog's fallback (which may be empty where the sentence already
     /// names "the client").
     pub client: String,

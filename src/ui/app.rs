@@ -8,10 +8,9 @@ use web_sys::Element;
 use yew::prelude::*;
 
 use super::context_step::ContextStep;
-use super::hooks::{use_host_events, use_language, use_progress, use_step_focus};
+use super::frame::Frame;
+use super::hooks::{use_host_events, use_language, use_plan_prefetch, use_progress, use_step_focus, use_take_over};
 use super::intro::Intro;
-use super::lang_switch::LangSwitch;
-use super::progress::Progress;
 use super::result::ResultView;
 use super::review::Review;
 use super::signal_step::SignalStep;
@@ -42,6 +41,8 @@ pub fn App(props: &AppProps) -> Html {
     let root = use_node_ref();
     use_host_events(&props.host, language.ready, quiz.step, assessment.clone());
     use_step_focus(&root, quiz.step, quiz.missing.is_some());
+    use_plan_prefetch(quiz.step);
+    use_take_over(&root, language.ready, quiz.step, progress.dispatch.clone(), language.set.clone(), language.lang);
 
     if !language.ready {
         // The catalog is on its way: hold the space without showing the wrong language.
@@ -67,27 +68,12 @@ pub fn App(props: &AppProps) -> Html {
                 inputs={quiz.plan.clone()} {on_action} />
         },
     };
-    let forget = progress.forget.reform(|_: MouseEvent| ());
     html! {
         <ContextProvider<Ui> context={ui.clone()}>
-            <section class={classes!("cc", props.options.compact.then_some("cc-compact"))}
-                data-theme={props.options.theme.id()} lang={ui.lang.id()}
-                aria-labelledby={ui.id("title")} ref={root} data-step={step.id()}>
-                <header class="cc-head">
-                    <h2 class="cc-title" id={ui.id("title")}>{ heading }</h2>
-                    <LangSwitch />
-                </header>
-                <Progress {step} />
+            <Frame {heading} theme={props.options.theme} compact={props.options.compact} {step} {root}
+                can_forget={*quiz != Quiz::default()} on_forget={progress.forget.clone()}>
                 { body }
-                <footer class="cc-foot">
-                    <p class="cc-privacy">{ ui.t("ui.privacy_short") }</p>
-                    if *quiz != Quiz::default() {
-                        <button type="button" class="cc-link" data-action="forget" onclick={forget}>
-                            { ui.t("ui.forget") }
-                        </button>
-                    }
-                </footer>
-            </section>
+            </Frame>
         </ContextProvider<Ui>>
     }
 }

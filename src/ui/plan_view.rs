@@ -20,6 +20,8 @@ use crate::text::MAX_ADDRESSEE;
 #[derive(Properties, PartialEq)]
 pub struct PlanViewProps {
     pub plan: Rc<Plan>,
+    /// The same plan as the plan module wrote it, for the files.
+    pub json: Rc<str>,
     pub inputs: PlanInputs,
     /// The contract is a fixed term with a known end: the visitor may choose to work
     /// until it ends.
@@ -31,14 +33,14 @@ pub struct PlanViewProps {
 pub fn PlanView(props: &PlanViewProps) -> Html {
     let ui = use_ui();
     let anchor = use_node_ref();
-    let exports = use_plan_exports(props.plan.clone(), anchor.clone());
+    let exports = use_plan_exports(props.plan.clone(), props.json.clone(), anchor.clone());
     let plan = &props.plan;
     let click = |cb: &Callback<()>| cb.reform(|_: MouseEvent| ());
     html! {
         <section class="cc-plan" aria-labelledby={ui.id("plan-title")} data-plan-kind={plan.kind.id()} ref={anchor}>
             <h4 id={ui.id("plan-title")}>{ ui.t("ui.plan.heading") }</h4>
             <article class="cc-doc" data-doc="plan">
-                <h5>{ ui.t("plan.heading.steps") }</h5>
+                <h5>{ ui.t("ui.plan.when") }</h5>
                 <ol class="cc-timeline">
                     { for plan.milestones.iter().map(|m| html! { <TimelineStep milestone={m.clone()} /> }) }
                 </ol>

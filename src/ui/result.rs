@@ -7,11 +7,12 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::chart::Chart;
-use super::hooks::use_today;
+use super::hooks::{use_plan, use_today, PlanState};
 use super::plan_view::PlanView;
 use super::use_ui;
 use crate::assessment::{Answers, Assessment, MODEL};
-use crate::plan::{build_plan, client_text, PlanInputs};
+use crate::plan::{client_text, PlanInputs};
+use crate::plan_module::PlanRequest;
 use crate::quiz::Action;
 
 #[derive(Properties, PartialEq)]
@@ -27,12 +28,12 @@ pub fn ResultView(props: &ResultProps) -> Html {
     let ui = use_ui();
     let today = use_today();
     let assessment = &props.assessment;
-    let plan = {
-        let key = (assessment.clone(), props.answers.clone(), props.inputs.clone(), today, ui.lang);
-        use_memo(key, |(a, answers, inputs, today, lang)| {
-            build_plan(&MODEL, a, answers, &inputs.clone().dated(*today), *lang)
-        })
-    };
+    let plan = use_plan(PlanRequest {
+        assessment: (**assessment).clone(),
+        answers: props.answers.clone(),
+        inputs: props.inputs.clone().dated(today),
+        lang: ui.lang,
+    });
     let verdict = assessment.verdict.id();
     let sentence = client_text(ui.lang, &format!("verdict.{verdict}.sentence"), &props.inputs.nickname);
     let drivers: Vec<String> =
@@ -66,8 +67,24 @@ pub fn ResultView(props: &ResultProps) -> Html {
                     <Chart assessment={assessment.clone()} fired_at={MODEL.fired_at} />
                 </details>
             </section>
-            <PlanView plan={plan.clone()} inputs={props.inputs.clone()}
-                fixed_term={props.answers.context.fixed_end().is_some()} on_action={props.on_action.clone()} />
+            { match plan {
+                PlanState::Ready(plan, json) => html! {
+                    <PlanView {plan} {json} inputs={props.inputs.clone()}
+                        fixed_term={props.answers.context.fixed_end().is_some()} on_action={props.on_action.clone()} />
+                },
+                PlanState::Building => html! {
+                    <section class="cc-plan" aria-labelledby={ui.id("plan-title")} aria-busy="true">
+                        <h4 id={ui.id("plan-title")}>{ ui.t("ui.plan.heading") }</h4>
+                        <p class="cc-hint" role="status">{ ui.t("ui.plan.preparing") }</p>
+                    </section>
+                },
+                PlanState::Failed => html! {
+                    <section class="cc-plan" aria-labelledby={ui.id("plan-title")}>
+                        <h4 id={ui.id("plan-title")}>{ ui.t("ui.plan.heading") }</h4>
+                        <p class="cc-q-error" role="alert">{ ui.t("ui.plan.unavailable") }</p>
+                    </section>
+                },
+            } }
             <div class="cc-nav">
                 <button type="button" class="cc-secondary" data-action="back"
                     onclick={props.on_action.reform(|_: MouseEvent| Action::Back)}>{ ui.t("ui.result.change_answers") }</button>

@@ -140,11 +140,19 @@ export class Widget {
   // ---------------------------------------------------------------- state, read by hooks
 
   /** Waits for the first screen in the expected language. */
+  /** Waits until the widget runs: the loader paints the first screen at once, and the
+   *  widget (fetched when the placeholder nears the viewport) takes it over. */
   async ready() {
-    await waitForLocator(this.host.locator(`section[data-step][lang="${this.lang}"]`),
+    await this.host.scrollIntoViewIfNeeded({ timeout: LOAD_TIMEOUT });
+    await waitForLocator(this.host.locator(`div:not([data-cc-static]) > section[data-step][lang="${this.lang}"]`),
       `${this.name} to show its first screen in "${this.lang}"`, { timeout: LOAD_TIMEOUT });
+    await waitNamed(`${this.name} to take over the painted first screen`, LOAD_TIMEOUT,
+      () => this.host.locator('[data-cc-static]').waitFor({ state: 'detached', timeout: LOAD_TIMEOUT }));
     return this;
   }
+
+  /** The first screen the loader painted before the widget's code arrived. */
+  get painted() { return this.host.locator('[data-cc-static]'); }
 
   /** The step on screen (`intro`, `signal-<id>`, `context`, `review`, `result`). */
   step() { return this.section.getAttribute('data-step', { timeout: TIMEOUT }); }

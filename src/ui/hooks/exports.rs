@@ -1,20 +1,14 @@
-//! Taking the plan away: Markdown, calendar and PDF files, print, and copies of the
-//! notice and the talking points. Everything is built and saved in the browser.
+//! Taking the plan away: Markdown, calendar and PDF files (written by the plan module),
+//! print, and copies of the notice and the talking points. Everything is built and saved
+//! in the browser.
 
 use std::rc::Rc;
 
 use web_sys::Element;
 use yew::prelude::*;
 
-use crate::edge::{assets, clipboard, console, dom, download};
+use crate::edge::{clipboard, console, dom, download, plan_module};
 use crate::plan::Plan;
-use crate::render::filename::plan_file_name;
-use crate::render::ics::ics;
-use crate::render::markdown::markdown;
-use crate::render::pdf::pdf;
-
-/// Where the PDF font lives, relative to the widget's files (fetched on demand only).
-pub const FONT_PATH: &str = "fonts/checkup-sans.ttf";
 
 /// The plan's exports as callbacks, and the status line that reports on them (a catalog
 /// key: "saved", "could not save", "copied"…), for a polite live region.
@@ -29,38 +23,37 @@ pub struct PlanExports {
     pub copy_points: Callback<()>,
 }
 
-/// The exports of `plan`. `anchor` is an element inside the widget where the clipboard
-/// fallback can place its temporary text area (it must be in the same shadow root).
+const MIME: [(&str, &str); 3] =
+    [("md", "text/markdown;charset=utf-8"), ("ics", "text/calendar;charset=utf-8"), ("pdf", "application/pdf")];
+
+/// The exports of `plan` (`json` is the same plan as the plan module wrote it). `anchor`
+/// is an element inside the widget: the clipboard fallback places its temporary text area
+/// there (it must be in the same shadow root), and printing opens its disclosures.
 #[hook]
-pub fn use_plan_exports(plan: Rc<Plan>, anchor: NodeRef) -> PlanExports {
+pub fn use_plan_exports(plan: Rc<Plan>, json: Rc<str>, anchor: NodeRef) -> PlanExports {
     let status = use_state(|| None::<&'static str>);
     let say = {
         let status = status.clone();
         Callback::from(move |key: &'static str| status.set(Some(key)))
     };
-    let save = |ext: &'static str, mime: &'static str, render: fn(&Plan) -> Vec<u8>| {
-        let (plan, say) = (plan.clone(), say.clone());
+    let save = |format: &'static str, busy: Option<&'static str>| {
+        let (json, say) = (json.clone(), say.clone());
         Callback::from(move |()| {
-            let ok = download::save(&plan_file_name(&plan, ext), mime, &render(&plan)).is_ok();
-            say.emit(if ok { "ui.plan.saved" } else { "ui.plan.save_failed" });
-        })
-    };
-    let pdf = {
-        let (plan, say) = (plan.clone(), say.clone());
-        Callback::from(move |()| {
-            let (plan, say) = (plan.clone(), say.clone());
-            say.emit("ui.plan.pdf_working");
+            let (json, say) = (json.clone(), say.clone());
+            if let Some(key) = busy {
+                say.emit(key);
+            }
             wasm_bindgen_futures::spawn_local(async move {
-                let paper = plan.lang.catalog().meta.paper;
-                let bytes = match assets::fetch_bytes(FONT_PATH).await {
-                    Ok(font) => pdf(&plan.document, &font, paper, plan.lang.id()).map_err(|e| e.to_string()),
+                let mime = MIME.iter().find(|(f, _)| *f == format).map_or("application/octet-stream", |(_, m)| m);
+                let saved = match plan_module::file(&json, format).await {
+                    Ok((name, bytes)) => download::save(&name, mime, &bytes),
                     Err(e) => Err(e),
                 };
-                match bytes.and_then(|b| download::save(&plan_file_name(&plan, "pdf"), "application/pdf", &b)) {
+                match saved {
                     Ok(()) => say.emit("ui.plan.saved"),
                     Err(e) => {
-                        console::warn(&format!("Client Checkup: PDF failed: {e}"));
-                        say.emit("ui.plan.pdf_failed");
+                        console::warn(&format!("Client Checkup: the {format} file failed: {e}"));
+                        say.emit(if format == "pdf" { "ui.plan.pdf_failed" } else { "ui.plan.save_failed" });
                     }
                 }
             });
@@ -81,9 +74,9 @@ pub fn use_plan_exports(plan: Rc<Plan>, anchor: NodeRef) -> PlanExports {
     };
     PlanExports {
         status: *status,
-        markdown: save("md", "text/markdown;charset=utf-8", |p| markdown(&p.document).into_bytes()),
-        calendar: save("ics", "text/calendar;charset=utf-8", |p| ics(p, p.lang, &p.nickname).into_bytes()),
-        pdf,
+        markdown: save("md", None),
+        calendar: save("ics", None),
+        pdf: save("pdf", Some("ui.plan.pdf_working")),
         print: {
             let anchor = anchor.clone();
             Callback::from(move |()| {

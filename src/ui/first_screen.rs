@@ -1,0 +1,36 @@
+//! The first screen as a fresh visitor sees it, for the loader to paint before any wasm
+//! arrives: rendered to static HTML at build time (`src/bin/prerender.rs`, Yew's server
+//! renderer) from the same components the widget then mounts, so there is one source of
+//! its markup. The loader applies the options that vary per page (theme, heading, compact,
+//! accent) to the painted markup.
+
+use yew::prelude::*;
+
+use super::frame::Frame;
+use super::intro::Intro;
+use super::Ui;
+use crate::i18n::Lang;
+use crate::options::Theme;
+use crate::quiz::Step;
+
+/// The element id prefix of the first (and, with the loader, only) widget in a shadow
+/// root; the widget mounted over the painted screen uses the same ids.
+pub const UID: &str = "cc0";
+
+#[derive(Properties, PartialEq)]
+pub struct FirstScreenProps {
+    pub lang: Lang,
+}
+
+#[component]
+pub fn FirstScreen(props: &FirstScreenProps) -> Html {
+    let ui = Ui { lang: props.lang, uid: AttrValue::Static(UID), set_lang: Callback::noop() };
+    html! {
+        <ContextProvider<Ui> context={ui.clone()}>
+            <Frame heading={ui.t("ui.title")} theme={Theme::Auto} compact={false} step={Step::Intro}
+                can_forget={false} on_forget={Callback::noop()}>
+                <Intro nickname={AttrValue::Static("")} resumed={false} on_action={Callback::noop()} />
+            </Frame>
+        </ContextProvider<Ui>>
+    }
+}

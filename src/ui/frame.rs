@@ -1,0 +1,50 @@
+//! The frame around every step: the widget's heading and language switch, the progress,
+//! the step itself, and the privacy line with "Forget my answers".
+
+use yew::prelude::*;
+
+use super::lang_switch::LangSwitch;
+use super::progress::Progress;
+use super::use_ui;
+use crate::options::Theme;
+use crate::quiz::Step;
+
+#[derive(Properties, PartialEq)]
+pub struct FrameProps {
+    pub heading: AttrValue,
+    pub theme: Theme,
+    pub compact: bool,
+    pub step: Step,
+    /// There is something to forget: show "Forget my answers".
+    pub can_forget: bool,
+    pub on_forget: Callback<()>,
+    #[prop_or_default]
+    pub root: NodeRef,
+    pub children: Html,
+}
+
+#[component]
+pub fn Frame(props: &FrameProps) -> Html {
+    let ui = use_ui();
+    let forget = props.on_forget.reform(|_: MouseEvent| ());
+    html! {
+        <section class={classes!("cc", props.compact.then_some("cc-compact"))}
+            data-theme={props.theme.id()} lang={ui.lang.id()}
+            aria-labelledby={ui.id("title")} ref={props.root.clone()} data-step={props.step.id()}>
+            <header class="cc-head">
+                <h2 class="cc-title" id={ui.id("title")}>{ props.heading.clone() }</h2>
+                <LangSwitch />
+            </header>
+            <Progress step={props.step} />
+            { props.children.clone() }
+            <footer class="cc-foot">
+                <p class="cc-privacy">{ ui.t("ui.privacy_short") }</p>
+                if props.can_forget {
+                    <button type="button" class="cc-link" data-action="forget" onclick={forget}>
+                        { ui.t("ui.forget") }
+                    </button>
+                }
+            </footer>
+        </section>
+    }
+}

@@ -1,0 +1,133 @@
+// The loader: the first screen painted before any wasm, in the page's language and with
+// its options read exactly as the widget reads them; a press of Start made meanwhile
+// kept (with a busy state) and honoured once the quiz runs; no wasm fetched for a widget
+// below the fold until it nears the viewport; no layout shift.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { launch, serveDist, openPage, ROOT, DIST, ARTIFACTS } from './helpers.mjs';
+import { Widget, waitNamed } from './widget.mjs';
+
+let browser, server;
+before(async () => { browser = await launch(); server = await serveDist(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+const WASM = /\/client-checkup-[0-9a-f]{16}_bg\.wasm/;
+
+/** Holds every request for the quiz module's wasm until `release()` is called. */
+async function holdWasm(page) {
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
+  const held = [];
+  await page.route(WASM, async (route) => { held.push(route.request().url()); await released; await route.continue(); });
+  return { release, held };
+}
+
+test('the loader reads the options exactly as the widget does', async () => {
+  const cases = JSON.parse(execFileSync('cargo', ['run', '--offline', '--quiet', '--features', 'ssr', '--bin', 'prerender',
+    '--', '--options-cases', '3000'], { cwd: ROOT, maxBuffer: 64 << 20, encoding: 'utf8' }));
+  assert.equal(cases.length, 3000);
+  const { page, context } = await openPage(browser, `${server.url}/index.html`);
+  const got = await page.evaluate((cases) => cases.map(({ attrs }) =>
+    window.ClientCheckup.parseOptions((name) => (name in attrs ? attrs[name] : null))), cases);
+  for (let i = 0; i < cases.length; i++) {
+    assert.deepEqual(got[i], cases[i].expected, `case ${i}: ${JSON.stringify(cases[i].attrs)}`);
+  }
+  await context.close();
+});
+
+test('the first screen is painted before the wasm arrives, and a Start pressed meanwhile is kept', async () => {
+  const { page, errors, context } = await openPage(browser, null, { viewport: { width: 375, height: 800 } });
+  const wasm = await holdWasm(page);
+  await page.goto(`${server.url}/index.html`);
+  const w = new Widget(page);
+  // Painted from the build's own markup, in the page's language, while the wasm is held.
+  await waitNamed('the painted first screen', 5000, () => w.painted.waitFor());
+  await w.host.scrollIntoViewIfNeeded();
+  assert.equal(await w.painted.locator('section').getAttribute('lang'), 'en');
+  assert.equal(await w.painted.getByRole('heading', { level: 3 }).innerText(), w.t('ui.intro.heading'));
+  await w.host.screenshot({ path: path.join(ARTIFACTS, 'loader-painted-375.png') });
+  // The visitor types a nickname and presses Start before the quiz can run.
+  await w.painted.getByLabel(w.t('ui.intro.nickname'), { exact: true }).fill('Early Bird Ltd');
+  const start = w.painted.getByRole('button', { name: w.t('ui.intro.start'), exact: true });
+  await start.click();
+  const busy = w.painted.getByRole('button', { name: w.t('ui.intro.loading'), exact: true });
+  await waitNamed('the busy Start button', 5000, () => busy.waitFor());
+  assert.equal(await busy.getAttribute('aria-disabled'), 'true', 'busy, not dead: still focusable, marked disabled');
+  assert.equal(await w.painted.getByRole('status').innerText(), w.t('ui.intro.loading'), 'announced politely');
+  await busy.click({ force: true }); // a second press (Playwright would wait for 'enabled') starts nothing twice
+  assert.ok(wasm.held.length >= 1, 'the click fetched the wasm');
+  // The wasm arrives: the quiz starts where the visitor asked, with what they typed.
+  wasm.release();
+  await waitNamed('the painted screen to be taken over', 10000, () => w.painted.waitFor({ state: 'detached' }));
+  assert.equal(await w.step(), 'signal-time_drain', 'the early Start was honoured once');
+  await w.back();
+  assert.equal(await w.host.getByLabel(w.t('ui.intro.nickname'), { exact: true }).inputValue(), 'Early Bird Ltd');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+/** An article long enough that the widget starts far below the fold. */
+function longArticle(extra = '') {
+  const filler = Array.from({ length: 60 }, (_, i) => `<p>Paragraph ${i}: freelancing notes that fill the screen.</p>`).join('');
+  return `<!doctype html><html lang="cs"><head><meta charset="utf-8"><title>Long</title></head>
+    <body><main><h1>A long article</h1>${filler}<div data-client-checkup data-id="far" ${extra}></div>
+    <script src="/client-checkup.js"></script>${filler}</main></body></html>`;
+}
+
+test('below the fold, no wasm is fetched until the widget nears the viewport; data-load="eager" fetches at once', async () => {
+  const pages = { '/long.html': longArticle(), '/long-eager.html': longArticle('data-load="eager"') };
+  const blog = await serveDist({ pages });
+  try {
+    const { page, context } = await openPage(browser, null, { viewport: { width: 390, height: 800 } });
+    const wasmRequests = [];
+    page.on('request', (r) => { if (WASM.test(r.url())) wasmRequests.push(r.url()); });
+    await page.goto(`${blog.url}/long.html`);
+    const w = new Widget(page, { lang: 'cs' });
+    await waitNamed('the painted first screen (far below)', 5000, () => w.painted.waitFor({ state: 'attached' }));
+    await page.waitForLoadState('networkidle');
+    assert.deepEqual(wasmRequests, [], 'nothing fetched for a widget far below the fold');
+    await w.ready(); // scrolls it into view: now it loads and takes over
+    assert.equal(wasmRequests.length, 1);
+    await context.close();
+
+    const eager = await openPage(browser, null, { viewport: { width: 390, height: 800 } });
+    const eagerRequests = [];
+    eager.page.on('request', (r) => { if (WASM.test(r.url())) eagerRequests.push(r.url()); });
+    await eager.page.goto(`${blog.url}/long-eager.html`);
+    await eager.page.waitForLoadState('networkidle');
+    assert.equal(eagerRequests.length, 1, 'eager: fetched without scrolling');
+    await eager.context.close();
+  } finally {
+    await blog.close();
+  }
+});
+
+test('no layout shift: the first screen holds its place from the first paint to the live widget', async () => {
+  const { page, errors, context } = await openPage(browser, null, {
+    viewport: { width: 390, height: 844 },
+    init: () => {
+      window.__shifts = [];
+      new PerformanceObserver((list) => { for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts.push(e.value); })
+        .observe({ type: 'layout-shift', buffered: true });
+    },
+  });
+  await page.goto(`${server.url}/index.html`);
+  const w = await new Widget(page).ready();
+  await page.waitForTimeout(200); // let the last frame's entries arrive (measured, not waited on)
+  const shifts = await page.evaluate(() => window.__shifts);
+  assert.deepEqual(shifts, [], `layout shifts: ${shifts.join(', ')}`);
+  assert.equal(await w.step(), 'intro');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the loader carries the first screen of every language, from the build', () => {
+  const loader = fs.readFileSync(path.join(DIST, 'client-checkup.js'), 'utf8');
+  for (const lang of ['en', 'ca', 'cs', 'pl', 'ru']) {
+    assert.ok(loader.includes(`lang=\\"${lang}\\"`), `${lang} screen in the loader`);
+  }
+  assert.ok(!/style="/.test(loader), 'no style attributes (strict CSP)');
+});
