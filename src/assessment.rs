@@ -25,9 +25,10 @@ pub mod context;
 pub mod guidance;
 pub mod model;
 pub mod outcome;
+pub mod rate;
 pub mod scoring;
 
-pub use answers::{Answer, Answers, Rating};
+pub use answers::{Answer, Answers, Prior, Rating};
 pub use context::Context;
 pub use guidance::{select_guidance, Guidance};
 pub use model::{Model, QuestionId, SignalId, MODEL};

@@ -37,6 +37,7 @@ pub mod inputs;
 mod keep;
 mod letter;
 mod money;
+mod rate;
 mod repair;
 pub mod schedule;
 mod watch;
@@ -44,7 +45,8 @@ mod watch;
 use serde::{Deserialize, Serialize};
 
 pub use crate::assessment::guidance::GuidanceKind as PlanKind;
-use crate::assessment::{select_guidance, Answers, Assessment, Model, Verdict};
+use crate::assessment::rate::Rate;
+use crate::assessment::{select_guidance, Answers, Assessment, Model, RuleId, Verdict};
 use crate::dates::Day;
 use crate::document::{Block, Document};
 use crate::i18n::Lang;
@@ -291,6 +293,28 @@ pub fn client_text(lang: Lang, key: &str, nickname: &str) -> String {
     context::tidy(cat.fmt(key, &[("client", &client)]), &client)
 }
 
+/// The currency the client is billed in: the visitor's choice, else the one most likely
+/// in their language.
+pub fn currency(lang: Lang, chosen: &str) -> String {
+    crate::plan::inputs::currency_code(chosen).unwrap_or_else(|| lang.catalog().meta.currency.clone())
+}
+
+/// A rule's reason as the language writes it, with its figures where it has any (the
+/// effective and usual hourly rates of [`RuleId::LowRate`]). For the result screen and the
+/// plan alike.
+pub fn rule_text(lang: Lang, rule: RuleId, rate: Option<&Rate>, currency: &str) -> String {
+    let cat = lang.catalog();
+    let key = format!("rule.{}", rule.id());
+    match (rule, rate) {
+        (RuleId::LowRate, Some(r)) => {
+            let effective = cat.per_hour(r.effective_cents, currency);
+            let usual = r.usual_cents.map(|u| cat.per_hour(u, currency)).unwrap_or_default();
+            cat.fmt(&key, &[("effective", &effective), ("usual", &usual)])
+        }
+        _ => cat.t(&key).to_owned(),
+    }
+}
+
 /// How the plan names the client: the nickname as the language quotes it
 /// (`verdict.client_named`: „Acme“, «Acme»), as it is where the visitor typed quotes of their
 /// own (no «ООО «Ромашка»» doubling), or the language's fallback when there is none.
@@ -345,6 +369,10 @@ pub fn build_plan(model: &Model, assessment: &Assessment, answers: &Answers, inp
         PlanKind::Repair => repair::parts(&cx),
         PlanKind::Exit => exit::parts(&cx),
     };
+    // What the client really pays comes first among the plan's own sections.
+    let mut sections = rate::section(&cx);
+    sections.append(&mut parts.sections);
+    parts.sections = sections;
     // A stable sort keeps same-day steps in the order the builders wrote them.
     parts.milestones.sort_by_key(|m| m.date);
     let (talking_point_ids, talking_points) = parts.talk.iter().cloned().unzip();
@@ -408,7 +436,11 @@ fn why(cx: &Ctx) -> Vec<Block> {
     }
     if !a.rules.is_empty() {
         blocks.push(Block::Paragraph(cx.text("plan.why.rules", &[])));
-        blocks.push(Block::Bullets(a.rules.iter().map(|r| cx.text(&format!("rule.{}", r.id()), &[])).collect()));
+        let rate = cx.answers.rate.rate();
+        let currency = currency(cx.cat.lang, &cx.inputs.currency);
+        blocks.push(Block::Bullets(
+            a.rules.iter().map(|r| rule_text(cx.cat.lang, *r, rate.as_ref(), &currency)).collect(),
+        ));
     }
     blocks
 }

@@ -185,6 +185,7 @@ fn migrate_v1(old: V1) -> Quiz {
             repair_tried: old.repair_tried,
             tenure: old.tenure,
         },
+        ..Answers::default()
     };
     let nickname = if quiz.nickname.trim().is_empty() { plan.nickname } else { quiz.nickname };
     Quiz {

@@ -9,7 +9,9 @@ mod common;
 use client_checkup::assessment::context::{Contract, YesNo};
 use client_checkup::assessment::guidance::{is_courtesy, GuidanceKind};
 use client_checkup::assessment::model::Model;
-use client_checkup::assessment::{assess, select_guidance, Answer, Answers, Rating, RuleId, SignalId, Verdict, MODEL};
+use client_checkup::assessment::{
+    assess, select_guidance, Answer, Answers, Prior, Rating, RuleId, SignalId, Verdict, MODEL,
+};
 use proptest::prelude::*;
 
 /// A client: every question "never" unless listed; `na` marks "not applicable".
@@ -261,6 +263,37 @@ proptest! {
             prop_assert!(c.score >= b.score, "{:?} went down", b.signal);
         }
         prop_assert!(after.verdict >= before.verdict, "{:?} -> {:?} raising {}", before.verdict, after.verdict, q);
+    }
+
+    #[test]
+    fn a_lower_effective_rate_never_softens_the_verdict(a in any_answers(), cut in 1u64..100) {
+        let mut a = a;
+        let mut r = common::Rng::new(cut);
+        if a.rate.rate().is_none() {
+            a.rate = common::rate(&mut r);
+        }
+        prop_assume!(a.rate.pay_cents.is_some_and(|p| p > 1));
+        let mut lower = a.clone();
+        lower.rate.pay_cents = a.rate.pay_cents.map(|p| (p * (100 - cut) / 100).max(1));
+        let mut longer = a.clone();
+        longer.rate.hours[1] = Some(a.rate.hours[1].unwrap_or(0) + cut as u32 * 10);
+        let before = assess(&MODEL, &a);
+        for worse in [&lower, &longer] {
+            let after = assess(&MODEL, worse);
+            prop_assert!(after.verdict >= before.verdict, "{:?} -> {:?}", before.verdict, after.verdict);
+            prop_assert!(after.overall >= before.overall);
+        }
+    }
+
+    #[test]
+    fn no_improvement_after_a_judged_repair_never_softens_the_verdict(a in any_answers()) {
+        // Against the same answers with no history: the history can only add a reason to act.
+        let mut without = a.clone();
+        without.prior = None;
+        without.context.repair_tried = None;
+        let mut with = without.clone();
+        with.prior = Some(Prior { verdict: Verdict::Repair, overall: 100, judged: true });
+        prop_assert!(assess(&MODEL, &with).verdict >= assess(&MODEL, &without).verdict);
     }
 
     #[test]

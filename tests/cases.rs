@@ -11,7 +11,8 @@
 
 use std::collections::BTreeMap;
 
-use client_checkup::assessment::{assess, Answer, Answers, Verdict, MODEL};
+use client_checkup::assessment::rate::{PayBasis, RateInputs};
+use client_checkup::assessment::{assess, Answer, Answers, Prior, Verdict, MODEL};
 use client_checkup::dates::Day;
 use client_checkup::i18n::Lang;
 use client_checkup::plan::{build_plan, Channel, Plan, PlanInputs};
@@ -29,6 +30,12 @@ struct Case {
     context: BTreeMap<String, serde_json::Value>,
     #[serde(default)]
     inputs: Inputs,
+    /// What the client pays and the hours it takes, in plain units.
+    #[serde(default)]
+    rate: Option<CaseRate>,
+    /// The client's previous check, for a re-check.
+    #[serde(default)]
+    prior: Option<Prior>,
     verdict: Verdict,
     #[serde(default)]
     must: Vec<String>,
@@ -47,6 +54,20 @@ struct Inputs {
     channel: Option<Channel>,
     prefer_contract_end: Option<bool>,
     deliverables: Option<Vec<String>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CaseRate {
+    #[serde(default)]
+    basis: PayBasis,
+    pay: u64,
+    #[serde(default)]
+    weeks: Option<u16>,
+    /// Hours by kind: billed, calls, messages, revisions, chasing.
+    hours: [f64; 5],
+    #[serde(default)]
+    usual: Option<u64>,
 }
 
 fn load() -> Vec<Case> {
@@ -77,6 +98,16 @@ fn answers(case: &Case) -> Answers {
             (id, other) => panic!("{}: context {id}={other}", case.name),
         }
     }
+    if let Some(r) = &case.rate {
+        a.rate = RateInputs {
+            basis: r.basis,
+            pay_cents: Some(r.pay * 100),
+            weeks: r.weeks,
+            hours: r.hours.map(|h| Some((h * 10.0).round() as u32)),
+            usual_cents: r.usual.map(|u| u * 100),
+        };
+    }
+    a.prior = case.prior;
     a
 }
 

@@ -53,7 +53,7 @@ fn every_language_has_every_key_and_no_other() {
 fn every_key_is_in_the_file_of_the_module_that_reads_it() {
     let prefixes: [(&str, &[&str]); 4] = [
         ("ui", &["ui."]),
-        ("quiz", &["q.", "signal.", "scale.", "ctx.", "verdict.", "rule.", "keep."]),
+        ("quiz", &["q.", "signal.", "scale.", "ctx.", "verdict.", "rule.", "keep.", "rate."]),
         ("advice", &["move.", "exit."]),
         ("plan", &["plan."]),
     ];

@@ -15,8 +15,9 @@ use std::process::Command;
 #[allow(unused_imports)]
 use client_checkup::assessment::context::{Contract, IncomeShare, Tenure, YesNo};
 #[allow(unused_imports)]
-use client_checkup::assessment::{assess, Answer, Answers, Rating, Verdict, MODEL};
+use client_checkup::assessment::rate::{PayBasis, RateInputs};
 #[allow(unused_imports)]
+use client_checkup::assessment::{assess, Answer, Answers, Rating, Verdict, MODEL};
 use client_checkup::dates::Day;
 use client_checkup::document::Block;
 #[allow(unused_imports)]
@@ -147,6 +148,21 @@ fn plan_matrix() -> Vec<Plan> {
                     Lang::En,
                 ));
             }
+        }
+    }
+    // What the client really pays, per month and per project, in every kind of plan.
+    for (basis, hours) in [(PayBasis::Month, [300, 80, 60, 40, 20]), (PayBasis::Project, [300, 0, 10, 40, 90])] {
+        let rate = RateInputs {
+            basis,
+            pay_cents: Some(150_000),
+            weeks: Some(10),
+            hours: hours.map(Some),
+            usual_cents: Some(6_000),
+        };
+        for mut a in [keep_answers(), watch_answers(), repair_answers(), exit_answers()] {
+            a.rate = rate.clone();
+            a.context.income_share = Some(IncomeShare::Gt60);
+            plans.push(plan_for(&a, &base, Lang::En));
         }
     }
     let owed = PlanInputs { unpaid_amount_cents: Some(5_000), currency: "EUR".into(), ..base.clone() };

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 pub use super::context::{Context, MAX_NOTICE_DAYS};
+use super::rate::RateInputs;
 
 /// The five-step frequency scale. Values 0..4 are stable (they are the inputs' `value`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -80,6 +81,22 @@ impl<'de> Deserialize<'de> for Answer {
 pub struct Answers {
     pub ratings: BTreeMap<String, Answer>,
     pub context: Context,
+    /// What the client really pays per hour (optional evidence for two signals).
+    #[serde(skip_serializing_if = "RateInputs::is_empty")]
+    pub rate: RateInputs,
+    /// The client's previous check, on a re-check: a repair judged without improvement is
+    /// the failed-repair rule firing on data rather than on the visitor's say-so.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub prior: Option<Prior>,
+}
+
+/// What a re-check needs to know about the client's previous check.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Prior {
+    pub verdict: crate::assessment::Verdict,
+    pub overall: u8,
+    /// The previous plan's date to judge the repair has come (the caller knows today).
+    pub judged: bool,
 }
 
 impl Answers {
@@ -107,6 +124,10 @@ impl Answers {
         });
         if self.context.notice_days.is_some_and(|d| d > MAX_NOTICE_DAYS) {
             self.context.notice_days = None;
+        }
+        self.rate = self.rate.sanitized();
+        if self.prior.is_some_and(|p| p.overall > 100) {
+            self.prior = None;
         }
         self
     }

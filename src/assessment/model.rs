@@ -150,7 +150,46 @@ pub struct TwoSignalsRule {
 pub struct FailedRepairRule {
     pub context: String,
     pub value: String,
+    /// On a re-check after a repair plan's date to judge it: the overall score must have
+    /// fallen by at least this much for the repair to count as working.
+    pub improvement_min: u8,
     pub why: String,
+}
+
+/// How a low effective hourly rate counts: as one more piece of evidence, rated like an
+/// answer, in each of `signals` (never as a signal of its own).
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+pub struct EffectiveRateRule {
+    pub signals: Vec<SignalId>,
+    /// Its weight among the signal's questions.
+    pub weight: f64,
+    /// Effective ÷ usual rate (thousandths) below `below` counts as `rating`; the lowest
+    /// matching bound wins. Lower is never milder.
+    pub levels: Vec<RateLevel>,
+    /// Below this ratio the rate is named in the reasons, with the figures.
+    pub reason_below: u32,
+    pub why: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Deserialize)]
+pub struct RateLevel {
+    pub below: u32,
+    pub rating: u8,
+    /// The least verdict a rate this low forces, if any.
+    #[serde(default)]
+    pub floor: Option<Verdict>,
+}
+
+impl EffectiveRateRule {
+    /// The rating a ratio counts as, if any.
+    pub fn rating(&self, ratio_permille: u32) -> Option<u8> {
+        self.levels.iter().filter(|l| ratio_permille < l.below).map(|l| l.rating).max()
+    }
+
+    /// The least verdict a ratio forces, if any.
+    pub fn floor(&self, ratio_permille: u32) -> Option<Verdict> {
+        self.levels.iter().filter(|l| ratio_permille < l.below).filter_map(|l| l.floor).max()
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -162,6 +201,7 @@ pub struct SingleMildRule {
 
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 pub struct Rules {
+    pub effective_rate: EffectiveRateRule,
     pub strong_signal: StrongSignalRule,
     pub two_signals: TwoSignalsRule,
     pub failed_repair: FailedRepairRule,
@@ -340,7 +380,24 @@ impl Model {
         if context_values(&r.failed_repair.context).is_none_or(|vals| !vals.contains(&r.failed_repair.value.as_str())) {
             return Err("failed_repair names an unknown context answer".into());
         }
-        for why in [&b.why, &mix.why, &sm.why, &r.strong_signal.why, &r.two_signals.why, &r.failed_repair.why] {
+        let er = &r.effective_rate;
+        let ordered = er.levels.windows(2).all(|w| {
+            w[0].below > w[1].below && w[0].rating < w[1].rating && w[0].floor.is_none_or(|f| w[1].floor >= Some(f))
+        });
+        if er.signals.is_empty()
+            || !(er.weight > 0.0 && er.weight.is_finite())
+            || !ordered
+            || er.levels.iter().any(|l| l.rating == 0 || l.rating > self.scale_max || l.below > 1000)
+        {
+            return Err(
+                "effective_rate: signals, a positive weight, and levels whose rating rises as the bound falls".into()
+            );
+        }
+        if r.failed_repair.improvement_min > 100 {
+            return Err("failed_repair: improvement_min is on the 0..100 score".into());
+        }
+        for why in [&b.why, &mix.why, &sm.why, &r.strong_signal.why, &r.two_signals.why, &r.failed_repair.why, &er.why]
+        {
             if why.trim().is_empty() {
                 return Err("every threshold needs its why".into());
             }

@@ -38,6 +38,11 @@ crate::ids::id_enum! {
         TwoSignals = "two_signals",
         /// A repair was tried and the result still calls for one: exit.
         FailedRepair = "failed_repair",
+        /// The client's last check made a repair plan, its date to judge has come, and
+        /// the scores have not really improved: exit (the same rule, on data).
+        RepairNoImprovement = "repair_no_improvement",
+        /// The client pays far less per hour than the visitor's usual rate.
+        LowRate = "low_rate",
         /// Only one signal is noticeable and it is mild: never worse than watch.
         SingleMildSignal = "single_mild_signal",
     }
@@ -49,8 +54,10 @@ impl RuleId {
     /// The catalog's `rule.<id>` texts are written in this tone.
     pub const fn tone(self) -> Verdict {
         match self {
-            RuleId::AbuseNamed | RuleId::SingleMildSignal => Verdict::Watch,
-            RuleId::AbuseExit | RuleId::RepeatedNonPayment | RuleId::FailedRepair => Verdict::Exit,
+            RuleId::AbuseNamed | RuleId::SingleMildSignal | RuleId::LowRate => Verdict::Watch,
+            RuleId::AbuseExit | RuleId::RepeatedNonPayment | RuleId::FailedRepair | RuleId::RepairNoImprovement => {
+                Verdict::Exit
+            }
             _ => Verdict::Repair,
         }
     }

@@ -78,18 +78,29 @@ const LADDERS: [&[RuleId]; 2] = [
 
 /// Scores every signal and reaches a verdict. Pure and deterministic.
 pub fn assess(model: &Model, answers: &Answers) -> Assessment {
-    let scale = f64::from(model.scale_max);
     let rating = |q: &str| answers.get(q).and_then(|a| a.rating()).map(Rating::value);
+    // A low effective hourly rate: one more answer in the signals it is evidence for.
+    let er = &model.rules.effective_rate;
+    let rate = answers.rate.rate();
+    let ratio = rate.and_then(|r| r.ratio_permille);
+    let rate_rating = ratio.and_then(|r| er.rating(r));
     let raw: Vec<(SignalId, f64, Option<f64>)> = model
         .signals
         .iter()
         .map(|s| {
-            let rated: Vec<(f64, f64)> =
+            let mut rated: Vec<(f64, f64)> =
                 s.questions.iter().filter_map(|q| Some((q.weight, f64::from(rating(&q.id)?)))).collect();
-            let (sum, weight) = rated.iter().fold((0.0, 0.0), |(sum, w), (qw, v)| (sum + qw * v, w + qw));
-            let worst = rated.iter().map(|(_, v)| *v).fold(0.0, f64::max);
-            let mix = &model.signal_mix;
-            let score = (weight > 0.0).then(|| 100.0 * (mix.mean_share * sum / weight + mix.max_share * worst) / scale);
+            let mut score = signal_score(model, &rated);
+            // The rate is evidence that can only strengthen a signal: a rate near the usual
+            // one does not dilute answers that are worse than it.
+            if let Some(r) = rate_rating.filter(|_| er.signals.contains(&s.id)) {
+                rated.push((er.weight, f64::from(r)));
+                let with = signal_score(model, &rated);
+                score = match (score, with) {
+                    (Some(a), Some(b)) => Some(a.max(b)),
+                    (a, b) => a.or(b),
+                };
+            }
             (s.id, s.weight, score)
         })
         .collect();
@@ -163,10 +174,26 @@ pub fn assess(model: &Model, answers: &Answers) -> Assessment {
         }
     }
 
+    if let Some(floor) = ratio.and_then(|r| er.floor(r)) {
+        verdict = verdict.max(floor);
+    }
+
     let fr = &model.rules.failed_repair;
-    if verdict == Verdict::Repair && answers.context.value(&fr.context) == Some(fr.value.as_str()) {
-        verdict = Verdict::Exit;
-        rules.push(RuleId::FailedRepair);
+    if verdict == Verdict::Repair {
+        // On a re-check the client's history decides; the visitor's say-so only without one.
+        let no_improvement = answers.prior.is_some_and(|p| {
+            p.verdict == Verdict::Repair && p.judged && overall.saturating_add(fr.improvement_min) > p.overall
+        });
+        if no_improvement {
+            verdict = Verdict::Exit;
+            rules.push(RuleId::RepairNoImprovement);
+        } else if answers.prior.is_none() && answers.context.value(&fr.context) == Some(fr.value.as_str()) {
+            verdict = Verdict::Exit;
+            rules.push(RuleId::FailedRepair);
+        }
+    }
+    if ratio.is_some_and(|r| r < er.reason_below) && verdict >= RuleId::LowRate.tone() {
+        rules.push(RuleId::LowRate);
     }
     if capped && verdict == Verdict::Watch {
         rules.push(RuleId::SingleMildSignal);
@@ -191,6 +218,16 @@ pub fn assess(model: &Model, answers: &Answers) -> Assessment {
         active,
         abuse_level,
     }
+}
+
+/// A signal's score from its rated items `(weight, rating)`: the weighted mean blended with
+/// the worst (see `signal_mix`), on 0..100; `None` when nothing was rated.
+fn signal_score(model: &Model, rated: &[(f64, f64)]) -> Option<f64> {
+    let (sum, weight) = rated.iter().fold((0.0, 0.0), |(sum, w), (qw, v)| (sum + qw * v, w + qw));
+    let worst = rated.iter().map(|(_, v)| *v).fold(0.0, f64::max);
+    let mix = &model.signal_mix;
+    let scale = f64::from(model.scale_max);
+    (weight > 0.0).then(|| 100.0 * (mix.mean_share * sum / weight + mix.max_share * worst) / scale)
 }
 
 /// Weighted mean of the known signals blended with the mean of the highest few, so that

@@ -28,6 +28,9 @@ pub struct Meta {
     pub date_long: String,
     pub decimal_separator: String,
     pub group_separator: String,
+    /// The currency a visitor in this language most likely bills in (ISO 4217), the
+    /// default for the rate and the amounts owed.
+    pub currency: String,
     pub paper: Paper,
 }
 
@@ -218,6 +221,16 @@ impl Catalog {
             self.meta.decimal_separator,
             cents % 100
         )
+    }
+
+    /// An amount with its currency: `1,250.50 EUR`, `1 250,50 CZK` (`rate.money`).
+    pub fn money(&self, cents: u64, currency: &str) -> String {
+        self.fmt("rate.money", &[("amount", &self.amount(cents)), ("currency", currency)])
+    }
+
+    /// An hourly rate: `23.00 EUR/h` (`rate.per_hour`).
+    pub fn per_hour(&self, cents: u64, currency: &str) -> String {
+        self.fmt("rate.per_hour", &[("amount", &self.amount(cents)), ("currency", currency)])
     }
 
     /// A full, readable date: "22 November 2026", "22. listopadu 2026".

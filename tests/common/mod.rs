@@ -5,7 +5,8 @@
 #![allow(dead_code)]
 
 use client_checkup::assessment::context::{Contract, IncomeShare, Tenure, YesNo, YesNoUnsure};
-use client_checkup::assessment::{Answer, Answers, Rating, MODEL};
+use client_checkup::assessment::rate::{PayBasis, RateInputs};
+use client_checkup::assessment::{Answer, Answers, Prior, Rating, Verdict, MODEL};
 use client_checkup::dates::Day;
 use client_checkup::plan::{Channel, PlanInputs};
 use proptest::test_runner::{Config, FileFailurePersistence};
@@ -75,7 +76,29 @@ pub fn answers(seed: u64) -> Answers {
     c.income_share = maybe(&mut r, &IncomeShare::ALL);
     c.repair_tried = maybe(&mut r, &YesNo::ALL);
     c.tenure = maybe(&mut r, &Tenure::ALL);
+    // A third of clients come with what they really pay per hour, some with a previous check.
+    if r.chance(33) {
+        a.rate = rate(&mut r);
+    }
+    if r.chance(15) {
+        let verdict = r.pick(&Verdict::ALL);
+        a.prior = Some(Prior { verdict, overall: r.below(101) as u8, judged: r.chance(50) });
+    }
     a
+}
+
+/// What a client pays and the hours it takes: per month or per project, with or without
+/// the usual rate, from far below it to above it.
+pub fn rate(r: &mut Rng) -> RateInputs {
+    let project = r.chance(30);
+    let tenths = |r: &mut Rng, max: u64| (r.chance(70)).then(|| r.below(max) as u32);
+    RateInputs {
+        basis: if project { PayBasis::Project } else { PayBasis::Month },
+        pay_cents: r.chance(90).then(|| 10_000 + r.below(1_000_000)),
+        weeks: project.then(|| 1 + r.below(60) as u16),
+        hours: [tenths(r, 2_000), tenths(r, 300), tenths(r, 300), tenths(r, 300), tenths(r, 100)],
+        usual_cents: r.chance(85).then(|| 1_000 + r.below(15_000)),
+    }
 }
 
 fn maybe<T: Copy>(r: &mut Rng, items: &[T]) -> Option<T> {
