@@ -13,7 +13,8 @@
 use std::path::Path;
 
 use client_checkup::assessment::context::{Context, Contract, YesNoUnsure, MAX_NOTICE_DAYS};
-use client_checkup::assessment::{Answer, Answers, Rating, MODEL};
+use client_checkup::assessment::rate::{PayBasis, RateInputs, MAX_CENTS, MAX_TENTHS};
+use client_checkup::assessment::{Answer, Answers, Prior, Rating, Verdict, MODEL};
 use client_checkup::dates::Day;
 use client_checkup::i18n::Lang;
 use client_checkup::options::{self, Options, Theme, MAX_HEADING, MAX_ID};
@@ -175,6 +176,7 @@ proptest! {
                 "compact" => prop_assert!(!opts.compact),
                 "heading" => prop_assert_eq!(&opts.heading, &None),
                 "id" => prop_assert_eq!(&opts.id, &None),
+                "load" => prop_assert_eq!(opts.load, options::Load::Lazy),
                 other => prop_assert!(false, "unexpected option {other}"),
             }
         }
@@ -244,13 +246,32 @@ fn any_progress() -> impl Strategy<Value = Quiz> {
                 ..PlanInputs::default()
             }
         });
-    (step, ratings, context, plan, any::<bool>()).prop_map(|(step, ratings, context, plan, editing)| Quiz {
-        step,
-        answers: Answers { ratings, context },
-        plan,
-        editing,
-        missing: None,
-    })
+    // Any numbers, in range or not: stored state is sanitized on the way in.
+    let rate = (
+        any::<bool>(),
+        prop::option::of(any::<u64>()),
+        prop::option::of(any::<u16>()),
+        prop::array::uniform5(prop::option::of(any::<u32>())),
+        prop::option::of(any::<u64>()),
+    )
+        .prop_map(|(project, pay_cents, weeks, hours, usual_cents)| RateInputs {
+            basis: if project { PayBasis::Project } else { PayBasis::Month },
+            pay_cents,
+            weeks,
+            hours,
+            usual_cents,
+        });
+    let prior = prop::option::of((prop::sample::select(Verdict::ALL.to_vec()), any::<u8>(), any::<bool>()))
+        .prop_map(|p| p.map(|(verdict, overall, judged)| Prior { verdict, overall, judged }));
+    (step, ratings, context, plan, any::<bool>(), rate, prior).prop_map(
+        |(step, ratings, context, plan, editing, rate, prior)| Quiz {
+            step,
+            answers: Answers { ratings, context, rate, prior },
+            plan,
+            editing,
+            missing: None,
+        },
+    )
 }
 
 /// What can happen to a stored string: it is cut short, bytes flip, pieces of it are
@@ -340,6 +361,10 @@ fn assert_restored_is_sane(quiz: &Quiz) -> Result<(), TestCaseError> {
         prop_assert!(*a != Answer::NotApplicable || spec.na, "n/a kept for {q}");
     }
     prop_assert!(quiz.answers.context.notice_days.is_none_or(|d| d <= MAX_NOTICE_DAYS));
+    let rate = &quiz.answers.rate;
+    prop_assert!(rate.pay_cents.is_none_or(|c| c <= MAX_CENTS) && rate.usual_cents.is_none_or(|c| c <= MAX_CENTS));
+    prop_assert!(rate.hours.iter().all(|h| h.is_none_or(|t| t <= MAX_TENTHS)));
+    prop_assert!(quiz.answers.prior.is_none_or(|p| p.overall <= 100));
     prop_assert!(plan.nickname.chars().count() <= MAX_NICKNAME && !plan.nickname.chars().any(char::is_control));
     prop_assert!(plan.addressee.chars().count() <= MAX_ADDRESSEE && !plan.addressee.chars().any(char::is_control));
     prop_assert!(plan.open_deliverables.len() <= MAX_DELIVERABLES);

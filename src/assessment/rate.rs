@@ -82,14 +82,19 @@ pub struct Rate {
 
 impl RateInputs {
     /// The inputs with every number in range (an out-of-range one is dropped, as if not
-    /// typed): what stored or imported state is read through.
+    /// typed): what stored or imported state is read through. Inputs with nothing in them are the default ones, whatever the basis said.
     pub fn sanitized(self) -> RateInputs {
-        RateInputs {
+        let s = RateInputs {
             pay_cents: self.pay_cents.filter(|c| *c <= MAX_CENTS),
             weeks: self.weeks.filter(|w| (1..=MAX_WEEKS).contains(w)),
             hours: self.hours.map(|h| h.filter(|t| *t <= MAX_TENTHS)),
             usual_cents: self.usual_cents.filter(|c| *c <= MAX_CENTS),
             ..self
+        };
+        if s.is_empty() {
+            RateInputs::default()
+        } else {
+            s
         }
     }
 
