@@ -18,7 +18,6 @@ use client_checkup::assessment::context::{Contract, IncomeShare, Tenure, YesNo};
 use client_checkup::assessment::rate::{PayBasis, RateInputs};
 #[allow(unused_imports)]
 use client_checkup::assessment::{assess, Answer, Answers, Rating, Verdict, MODEL};
-use client_checkup::dates::Day;
 use client_checkup::document::Block;
 #[allow(unused_imports)]
 use client_checkup::i18n::catalog::sources;

@@ -82,7 +82,8 @@ pub struct Rate {
 
 impl RateInputs {
     /// The inputs with every number in range (an out-of-range one is dropped, as if not
-    /// typed): what stored or imported state is read through. Inputs with nothing in them are the default ones, whatever the basis said.
+    /// typed): what stored or imported state is read through. Inputs with nothing in them
+    /// are the default ones, whatever the basis said.
     pub fn sanitized(self) -> RateInputs {
         let s = RateInputs {
             pay_cents: self.pay_cents.filter(|c| *c <= MAX_CENTS),
