@@ -39,6 +39,19 @@ impl Lang {
         prefs.into_iter().find_map(Lang::from_tag)
     }
 
+    /// The language's name in itself, for the language switcher. Built in, because the
+    /// switcher lists every language before its catalog is fetched; `meta.json` repeats it
+    /// and a test keeps the two equal.
+    pub fn own_name(self) -> &'static str {
+        match self {
+            Lang::En => "English",
+            Lang::Ca => "Català",
+            Lang::Cs => "Čeština",
+            Lang::Pl => "Polski",
+            Lang::Ru => "Русский",
+        }
+    }
+
     /// The catalog for this language, parsed once on first use. In the browser a
     /// language that has not been fetched yet answers with English.
     pub fn catalog(self) -> &'static Catalog {

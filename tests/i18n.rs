@@ -340,3 +340,12 @@ fn the_screens_never_ask_for_advice_or_plan_texts() {
         }
     }
 }
+
+#[test]
+fn the_switcher_names_each_language_as_its_catalog_does() {
+    // The switcher lists languages before their catalogs arrive, so the names are built
+    // in; the catalogs say the same.
+    for lang in Lang::ALL {
+        assert_eq!(catalog(lang).meta.name, lang.own_name(), "{}", lang.id());
+    }
+}

@@ -24,7 +24,7 @@ pub fn LangSwitch() -> Html {
             <select id={ui.id("lang")} {onchange} data-action="language">
                 { for Lang::ALL.iter().map(|l| html! {
                     <option value={l.id()} selected={*l == ui.lang} lang={l.id()}>
-                        { l.catalog().meta.name.clone() }
+                        { l.own_name() }
                     </option>
                 }) }
             </select>
