@@ -80,6 +80,14 @@ pub struct Rate {
     pub monthly_value_cents: Option<u64>,
 }
 
+impl Rate {
+    /// The effective rate as a whole percentage of the usual one, rounded to the nearest
+    /// (51.1 % reads 51 %), when a usual rate was given.
+    pub fn percent_of_usual(&self) -> Option<u64> {
+        self.ratio_permille.map(|p| (u64::from(p) + 5) / 10)
+    }
+}
+
 impl RateInputs {
     /// The inputs with every number in range (an out-of-range one is dropped, as if not
     /// typed): what stored or imported state is read through. Inputs with nothing in them
@@ -123,7 +131,11 @@ impl RateInputs {
             PayBasis::Month => 1.0,
             PayBasis::Project => f64::from(s.weeks?) * 7.0 / DAYS_PER_MONTH,
         };
-        let per_hour = |tenths: u32| (u128::from(pay) * 10 / u128::from(tenths.max(1))) as u64;
+        // Rounded to the nearest hundredth, as a person would on a calculator.
+        let per_hour = |tenths: u32| {
+            let tenths = u128::from(tenths.max(1));
+            ((u128::from(pay) * 20 + tenths) / (2 * tenths)).min(u128::from(u64::MAX)) as u64
+        };
         let effective = per_hour(total);
         let lost = if billed > 0 { per_hour(billed).saturating_sub(effective) } else { 0 };
         let usual = s.usual_cents.filter(|u| *u > 0);
@@ -190,6 +202,16 @@ mod tests {
 
     fn inputs(pay: u64, hours: [u32; 5], usual: Option<u64>) -> RateInputs {
         RateInputs { pay_cents: Some(pay), hours: hours.map(Some), usual_cents: usual, ..RateInputs::default() }
+    }
+
+    #[test]
+    fn figures_round_to_the_nearest_as_people_do() {
+        // 1 800 over 64 hours is 28.125 an hour: 28.13, and 51.1 % of a usual 55 reads 51 %.
+        let r = inputs(180_000, [400, 120, 40, 80, 0], Some(5_500)).rate().unwrap();
+        assert_eq!(r.effective_cents, 2_813);
+        assert_eq!(r.percent_of_usual(), Some(51));
+        // 45.00 per billed hour less the 28.13: what the unbilled hours take off each one.
+        assert_eq!(r.lost_per_hour_cents, 1_687);
     }
 
     #[test]

@@ -29,8 +29,8 @@ pub(super) fn section(cx: &Ctx) -> Vec<Block> {
             &[("unbilled", &hours(r.unbilled_tenths)), ("lost", &per_hour(r.lost_per_hour_cents))],
         ));
     }
-    if let (Some(usual), Some(ratio)) = (r.usual_cents, r.ratio_permille) {
-        let percent = cx.cat.number(u64::from(ratio.div_ceil(10).min(9_999)));
+    if let (Some(usual), Some(percent)) = (r.usual_cents, r.percent_of_usual()) {
+        let percent = cx.cat.number(percent.min(9_999));
         lines.push(cx.text("plan.rate.usual", &[("usual", &per_hour(usual)), ("percent", &percent)]));
     }
     match cx.guidance.kind {
