@@ -13,6 +13,7 @@
 pub mod assessment;
 pub mod dates;
 pub mod document;
+pub mod history;
 pub mod i18n;
 pub mod ids;
 pub mod options;

@@ -5,15 +5,17 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::assessment::{Answer, Answers, SignalId};
+use crate::assessment::rate::{HourKind, PayBasis, RateInputs, MAX_CENTS, MAX_TENTHS, MAX_WEEKS};
+use crate::assessment::{assess, Answer, Answers, SignalId, MODEL};
 use crate::dates::Day;
+use crate::history::{is_id, Check, History, Merged};
 use crate::plan::inputs::{Channel, PlanInputs, MAX_AMOUNT_CENTS, MAX_DELIVERABLES};
 use crate::text::{typing, MAX_ADDRESSEE, MAX_DELIVERABLE, MAX_NICKNAME};
 
 /// How many signal steps there are (one per signal).
 pub const SIGNAL_STEPS: usize = SignalId::ALL.len();
-/// Steps counted in "step N of M": the signals, the context step and the review.
-pub const COUNTED_STEPS: usize = SIGNAL_STEPS + 2;
+/// Steps counted in "step N of M": the signals, the rate, the context step and the review.
+pub const COUNTED_STEPS: usize = SIGNAL_STEPS + 3;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", tag = "at", content = "index")]
@@ -22,6 +24,8 @@ pub enum Step {
     Intro,
     /// One signal's questions; the index into `SignalId::ALL`.
     Signal(usize),
+    /// What the client really pays per hour (optional).
+    Rate,
     Context,
     Review,
     Result,
@@ -32,8 +36,9 @@ impl Step {
     pub fn number(self) -> Option<usize> {
         match self {
             Step::Signal(i) => Some(i + 1),
-            Step::Context => Some(SIGNAL_STEPS + 1),
-            Step::Review => Some(SIGNAL_STEPS + 2),
+            Step::Rate => Some(SIGNAL_STEPS + 1),
+            Step::Context => Some(SIGNAL_STEPS + 2),
+            Step::Review => Some(SIGNAL_STEPS + 3),
             Step::Intro | Step::Result => None,
         }
     }
@@ -43,6 +48,7 @@ impl Step {
         match self {
             Step::Intro => "intro".into(),
             Step::Signal(i) => format!("signal-{}", SignalId::ALL[i.min(SIGNAL_STEPS - 1)]),
+            Step::Rate => "rate".into(),
             Step::Context => "context".into(),
             Step::Review => "review".into(),
             Step::Result => "result".into(),
@@ -76,8 +82,63 @@ pub enum Action {
     Nickname(String),
     /// A change to the plan's own inputs.
     Plan(PlanEdit),
+    /// A change to what the client pays and the hours it takes.
+    Rate(RateEdit),
     Finish,
+    /// A new check: the answers go, the saved clients stay.
     Restart,
+    /// Everything goes: the current check and every saved client.
+    ForgetAll,
+    /// Saves the finished check in the history (the browser supplies the day and, where
+    /// this check has none yet, fresh ids).
+    Record {
+        today: Day,
+        client_id: String,
+        check_id: String,
+    },
+    /// Checks a saved client again: last time's answers to adjust, their history in view.
+    CheckAgain {
+        client: String,
+        today: Day,
+    },
+    DeleteCheck {
+        client: String,
+        check: String,
+    },
+    DeleteClient(String),
+    /// Adds an imported history (merged, never overwriting).
+    Import(History),
+}
+
+/// A change to the rate step's inputs (see [`RateInputs`]).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RateEdit {
+    Basis(PayBasis),
+    Pay(Option<u64>),
+    Weeks(Option<u16>),
+    Hours(HourKind, Option<u32>),
+    Usual(Option<u64>),
+}
+
+impl RateEdit {
+    fn apply(self, rate: &mut RateInputs) {
+        match self {
+            RateEdit::Basis(b) => rate.basis = b,
+            RateEdit::Pay(cents) => rate.pay_cents = cents.filter(|c| *c <= MAX_CENTS),
+            RateEdit::Weeks(w) => rate.weeks = w.filter(|w| (1..=MAX_WEEKS).contains(w)),
+            RateEdit::Hours(kind, tenths) => rate.hours[kind as usize] = tenths.filter(|t| *t <= MAX_TENTHS),
+            RateEdit::Usual(cents) => rate.usual_cents = cents.filter(|c| *c <= MAX_CENTS),
+        }
+    }
+}
+
+/// What the history last did that the visitor should know.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HistoryNotice {
+    /// Older checks were removed to stay within the limits.
+    Pruned(usize),
+    /// An import added clients and checks.
+    Imported(Merged),
 }
 
 /// A change to one of the plan's inputs (see [`PlanInputs`]).
@@ -132,6 +193,18 @@ pub struct Quiz {
     /// The last refused Next, cleared by any answer or move.
     #[serde(skip)]
     pub missing: Option<Missing>,
+    /// Every saved client and check.
+    #[serde(skip_serializing_if = "History::is_empty")]
+    pub history: History,
+    /// The saved client this check belongs to, once recorded (or when checking again).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client: Option<String>,
+    /// This check's id in the history, once recorded.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub check: Option<String>,
+    /// What the history last did that the visitor should be told (not stored).
+    #[serde(skip)]
+    pub notice: Option<HistoryNotice>,
 }
 
 impl Quiz {
@@ -139,6 +212,7 @@ impl Quiz {
     pub fn apply(&self, action: Action) -> Quiz {
         let mut q = self.clone();
         q.missing = None;
+        q.notice = None;
         match action {
             Action::Start => q.step = Step::Signal(0),
             Action::Next => q.next(),
@@ -158,6 +232,7 @@ impl Quiz {
             Action::NoticeDays(days) => q.answers.context.notice_days = days,
             Action::Nickname(name) => q.plan.nickname = typing(&name, MAX_NICKNAME),
             Action::Plan(edit) => edit.apply(&mut q.plan),
+            Action::Rate(edit) => edit.apply(&mut q.answers.rate),
             Action::Finish => {
                 match first_incomplete(&q.answers) {
                     Some(i) => {
@@ -168,7 +243,36 @@ impl Quiz {
                 }
                 q.editing = false;
             }
-            Action::Restart => q = Quiz::default(),
+            Action::Restart => q = Quiz { history: q.history, ..Quiz::default() },
+            Action::ForgetAll => q = Quiz::default(),
+            Action::Record { today, client_id, check_id } => q.record(today, &client_id, &check_id),
+            Action::CheckAgain { client, today } => {
+                if let Some(c) = q.history.client(&client) {
+                    let mut answers = c.latest().map(|k| k.answers.clone()).unwrap_or_default();
+                    answers.prior = c.prior(today);
+                    let plan = PlanInputs { nickname: c.nickname.clone(), ..PlanInputs::default() };
+                    q = Quiz {
+                        step: Step::Signal(0),
+                        answers,
+                        plan,
+                        client: Some(client),
+                        history: q.history,
+                        ..Quiz::default()
+                    };
+                }
+            }
+            Action::DeleteCheck { client, check } => {
+                q.history.delete_check(&client, &check);
+                q.forget_deleted();
+            }
+            Action::DeleteClient(client) => {
+                q.history.delete_client(&client);
+                q.forget_deleted();
+            }
+            Action::Import(other) => {
+                let merged = q.history.merge(other.sanitized());
+                q.notice = Some(HistoryNotice::Imported(merged));
+            }
         }
         q
     }
@@ -184,8 +288,12 @@ impl Quiz {
                     self.step = Step::Review;
                     self.editing = false;
                 } else {
-                    self.step = if i + 1 < SIGNAL_STEPS { Step::Signal(i + 1) } else { Step::Context };
+                    self.step = if i + 1 < SIGNAL_STEPS { Step::Signal(i + 1) } else { Step::Rate };
                 }
+            }
+            Step::Rate => {
+                self.step = if self.editing { Step::Review } else { Step::Context };
+                self.editing = false;
             }
             Step::Context => {
                 self.step = Step::Review;
@@ -200,24 +308,69 @@ impl Quiz {
         self.step = match self.step {
             Step::Intro | Step::Signal(0) => Step::Intro,
             Step::Signal(i) => Step::Signal(i - 1),
-            Step::Context => Step::Signal(SIGNAL_STEPS - 1),
+            Step::Rate => Step::Signal(SIGNAL_STEPS - 1),
+            Step::Context => Step::Rate,
             Step::Review => Step::Context,
             Step::Result => Step::Review,
         };
     }
 
+    /// Saves this finished check in the history: a new client unless the check belongs to
+    /// one, and this check's own id once it has one (finishing again updates it).
+    fn record(&mut self, today: Day, client_id: &str, check_id: &str) {
+        if first_incomplete(&self.answers).is_some() {
+            return;
+        }
+        let check_id = self.check.clone().unwrap_or_else(|| check_id.to_owned());
+        let answers = Answers { prior: None, ..self.answers.clone() };
+        let client = self.client.as_deref().and_then(|c| self.history.client(c));
+        let saved = client.and_then(|c| c.checks.iter().find(|k| k.id == check_id));
+        if saved.is_some_and(|k| k.answers == answers && k.currency == self.plan.currency) {
+            // Already saved as it is (a result shown again after a reload keeps its day).
+            return;
+        }
+        let check = Check {
+            currency: self.plan.currency.clone(),
+            ..Check::new(check_id.clone(), today, answers, &assess(&MODEL, &self.answers))
+        };
+        let recorded = self.history.record(self.client.as_deref(), client_id, &self.plan.nickname, check);
+        self.client = Some(recorded.client);
+        self.check = Some(check_id);
+        if recorded.pruned > 0 {
+            self.notice = Some(HistoryNotice::Pruned(recorded.pruned));
+        }
+    }
+
+    /// After a deletion: this check no longer points at what is gone.
+    fn forget_deleted(&mut self) {
+        let client = self.client.as_deref().and_then(|id| self.history.client(id));
+        if client.is_none() {
+            self.client = None;
+            self.check = None;
+        } else if let (Some(c), Some(check)) = (client, &self.check) {
+            if c.checks.iter().all(|k| &k.id != check) {
+                self.check = None;
+            }
+        }
+    }
+
     /// Makes state read from storage safe to use: a step that is out of range or not yet
-    /// reachable is pulled back, unknown answers are dropped, the plan inputs are bounded.
+    /// reachable is pulled back, unknown answers are dropped, the plan inputs and the
+    /// history are bounded.
     pub fn sanitized(mut self) -> Quiz {
         self.answers = self.answers.sanitized();
         self.plan = self.plan.sanitized();
+        self.history = self.history.sanitized();
+        self.client = self.client.filter(|c| is_id(c));
+        self.check = self.check.filter(|c| is_id(c));
+        self.forget_deleted();
         if !self.step.valid() {
             self.step = Step::Intro;
         }
         let reachable = first_incomplete(&self.answers);
         let beyond = |step: Step| match (step, reachable) {
             (Step::Signal(i), Some(r)) => i > r,
-            (Step::Context | Step::Review | Step::Result, Some(_)) => true,
+            (Step::Rate | Step::Context | Step::Review | Step::Result, Some(_)) => true,
             _ => false,
         };
         if beyond(self.step) {

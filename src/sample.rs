@@ -27,6 +27,7 @@ pub fn clients() -> [(Answers, PlanInputs); 2] {
         unpaid_amount_cents: Some(125_050),
         currency: "EUR".into(),
         channel: Channel::Call,
+        page: String::new(),
     };
     let repair = rated(&[("poor_communication", 3), ("time_drain", 2)], |c| {
         c.set("contract", "none");

@@ -3,10 +3,17 @@
 //! reported as such so the caller can discard it, and what is read is sanitized.
 //!
 //! ## Versions
-//! - **v2** (current): `{ "v": 2, "quiz": Quiz }`. The quiz holds the answers, the step
-//!   and the plan inputs (the client's nickname and the letter's addressee among them);
-//!   nothing is stored twice. The contract is one of `fixed_term` (with its end date),
-//!   `open_ended` (with its notice, when known), `none` or `unsure`.
+//! - **v3** (current): `{ "v": 3, "quiz": Quiz }`. v2 and, in the quiz, the rate inputs
+//!   (`answers.rate`), the previous check a re-check compares with (`answers.prior`),
+//!   the saved clients (`history`, see [`crate::history`]) and which client and check
+//!   this one is (`client`, `check`). One key per instance holds it all, so "forget
+//!   everything" is one removal.
+//! - **v2**: `{ "v": 2, "quiz": Quiz }`. The quiz holds the answers, the step and the
+//!   plan inputs (the client's nickname and the letter's addressee among them); nothing
+//!   is stored twice. The contract is one of `fixed_term` (with its end date),
+//!   `open_ended` (with its notice, when known), `none` or `unsure`. Every v2 field has
+//!   the same name and meaning in v3, and v3's new ones default to empty, so a v2 entry
+//!   reads as a v3 quiz unchanged.
 //! - **v1**: `{ "v": 1, "quiz": { step, answers, nickname, editing }, "plan": { nickname,
 //!   today, contract_end, notice_days, prefer_contract_end, open_deliverables,
 //!   unpaid_amount_cents, currency, channel } | null }`. Read through [`migrate_v1`]:
@@ -29,12 +36,12 @@ use crate::quiz::{Quiz, Step};
 
 /// Bump when the stored shape changes; keep a fixture of every shipped version under
 /// `tests/fixtures/stored/` and a migration (or a clean discard) for it here.
-pub const VERSION: u32 = 2;
+pub const VERSION: u32 = 3;
 const PREFIX: &str = "client-checkup";
 /// Stored entries larger than this are not ours (or are corrupted): discard them.
-pub const MAX_BYTES: usize = 64 * 1024;
+pub const MAX_BYTES: usize = 1 << 20;
 
-/// The storage key for a widget instance: `client-checkup:v2:<namespace>`.
+/// The storage key for a widget instance: `client-checkup:v3:<namespace>`.
 pub fn key(namespace: &str) -> String {
     key_of(VERSION, namespace)
 }
@@ -86,12 +93,13 @@ pub fn restore(text: &str) -> Result<Quiz, Rejected> {
     }
     let probe: Probe = serde_json::from_str(text).map_err(|_| Rejected::Corrupt)?;
     let quiz = match probe.v {
-        VERSION => {
+        // v2 is v3 without the rate, the prior check and the history.
+        2 | VERSION => {
             #[derive(Deserialize)]
-            struct V2 {
+            struct Current {
                 quiz: Quiz,
             }
-            serde_json::from_str::<V2>(text).map_err(|_| Rejected::Corrupt)?.quiz
+            serde_json::from_str::<Current>(text).map_err(|_| Rejected::Corrupt)?.quiz
         }
         1 => migrate_v1(serde_json::from_str(text).map_err(|_| Rejected::Corrupt)?),
         other => return Err(Rejected::OtherVersion(other)),
@@ -202,6 +210,6 @@ fn migrate_v1(old: V1) -> Quiz {
             channel: plan.channel,
             ..PlanInputs::default()
         },
-        missing: None,
+        ..Quiz::default()
     }
 }

@@ -122,6 +122,7 @@ fn inputs(case: &Case) -> PlanInputs {
         unpaid_amount_cents: i.unpaid_amount.map(|a| a * 100),
         currency: i.currency.clone().unwrap_or_default(),
         channel: i.channel.unwrap_or_default(),
+        page: String::new(),
     }
 }
 

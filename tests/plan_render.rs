@@ -51,6 +51,8 @@ fn hostile_inputs() -> PlanInputs {
         ],
         unpaid_amount_cents: Some(u64::MAX),
         currency: "<b>".into(),
+        // Passes as a web address, yet every character Markdown reads is in it.
+        page: "https://evil.example/*b*_i_[x](javascript:alert(1))`c`|t~~s~~\\".into(),
         ..PlanInputs::default()
     }
 }
@@ -301,6 +303,7 @@ fn any_inputs() -> impl Strategy<Value = PlanInputs> {
                     unpaid_amount_cents,
                     currency,
                     channel,
+                    page: String::new(),
                 }
             },
         )

@@ -37,11 +37,14 @@ fn moves_from_every_kind_of_step() {
         (Step::Signal(0), 0, Action::Next, Step::Signal(0), false),
         (Step::Signal(0), 1, Action::Next, Step::Signal(1), false),
         (Step::Signal(3), 4, Action::Next, Step::Signal(4), false),
-        (Step::Signal(last), SIGNAL_STEPS, Action::Next, Step::Context, false),
+        (Step::Signal(last), SIGNAL_STEPS, Action::Next, Step::Rate, false),
+        // The rate step is optional: Next always moves on, answered or not.
+        (Step::Rate, SIGNAL_STEPS, Action::Next, Step::Context, false),
+        (Step::Rate, SIGNAL_STEPS, Action::Back, Step::Signal(last), false),
         // Back never validates.
         (Step::Signal(0), 0, Action::Back, Step::Intro, false),
         (Step::Signal(3), 0, Action::Back, Step::Signal(2), false),
-        (Step::Context, SIGNAL_STEPS, Action::Back, Step::Signal(last), false),
+        (Step::Context, SIGNAL_STEPS, Action::Back, Step::Rate, false),
         (Step::Context, SIGNAL_STEPS, Action::Next, Step::Review, false),
         (Step::Review, SIGNAL_STEPS, Action::Back, Step::Context, false),
         (Step::Review, SIGNAL_STEPS, Action::Next, Step::Review, false),
@@ -51,6 +54,7 @@ fn moves_from_every_kind_of_step() {
         // Edit from the review: to a signal or the context, and Next comes back.
         (Step::Review, SIGNAL_STEPS, Action::Edit(Step::Signal(2)), Step::Signal(2), true),
         (Step::Review, SIGNAL_STEPS, Action::Edit(Step::Context), Step::Context, true),
+        (Step::Review, SIGNAL_STEPS, Action::Edit(Step::Rate), Step::Rate, true),
         (Step::Review, SIGNAL_STEPS, Action::Edit(Step::Review), Step::Review, false),
         // Edits to places that are not steps of the quiz are ignored.
         (Step::Review, SIGNAL_STEPS, Action::Edit(Step::Result), Step::Review, false),
@@ -74,9 +78,11 @@ fn an_edit_returns_to_the_review() {
     assert!(q.editing);
     let back = q.apply(Action::Next);
     assert_eq!((back.step, back.editing), (Step::Review, false));
-    // From the context too, and Back during an edit is an ordinary Back.
+    // From the context and the rate too, and Back during an edit is an ordinary Back.
     let q = at(Step::Review, SIGNAL_STEPS).apply(Action::Edit(Step::Context)).apply(Action::Next);
     assert_eq!(q.step, Step::Review);
+    let q = at(Step::Review, SIGNAL_STEPS).apply(Action::Edit(Step::Rate)).apply(Action::Next);
+    assert_eq!((q.step, q.editing), (Step::Review, false));
     let q = at(Step::Review, SIGNAL_STEPS).apply(Action::Edit(Step::Signal(4))).apply(Action::Back);
     assert_eq!((q.step, q.editing), (Step::Signal(3), false));
 }
@@ -153,12 +159,16 @@ fn plan_edits_change_one_field_each() {
 
 #[test]
 fn steps_count_and_name_themselves() {
-    assert_eq!(COUNTED_STEPS, SIGNAL_STEPS + 2);
+    assert_eq!(COUNTED_STEPS, SIGNAL_STEPS + 3);
+    assert_eq!(Step::Rate.number(), Some(SIGNAL_STEPS + 1));
+    assert_eq!(Step::Context.number(), Some(SIGNAL_STEPS + 2));
     assert_eq!(Step::Intro.number(), None);
     assert_eq!(Step::Signal(0).number(), Some(1));
     assert_eq!(Step::Review.number(), Some(COUNTED_STEPS));
     assert_eq!(Step::Result.number(), None);
-    let ids: Vec<String> =
-        [Step::Intro, Step::Signal(0), Step::Context, Step::Review, Step::Result].into_iter().map(Step::id).collect();
-    assert_eq!(ids, ["intro", "signal-time_drain", "context", "review", "result"]);
+    let ids: Vec<String> = [Step::Intro, Step::Signal(0), Step::Rate, Step::Context, Step::Review, Step::Result]
+        .into_iter()
+        .map(Step::id)
+        .collect();
+    assert_eq!(ids, ["intro", "signal-time_drain", "rate", "context", "review", "result"]);
 }

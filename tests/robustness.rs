@@ -16,6 +16,7 @@ use client_checkup::assessment::context::{Context, Contract, YesNoUnsure, MAX_NO
 use client_checkup::assessment::rate::{PayBasis, RateInputs, MAX_CENTS, MAX_TENTHS};
 use client_checkup::assessment::{Answer, Answers, Prior, Rating, Verdict, MODEL};
 use client_checkup::dates::Day;
+use client_checkup::history::{self, Check, Client, History, ImportError, MAX_CHECKS, MAX_CLIENTS};
 use client_checkup::i18n::Lang;
 use client_checkup::options::{self, Options, Theme, MAX_HEADING, MAX_ID};
 use client_checkup::plan::inputs::{parse_amount, MAX_AMOUNT_CENTS, MAX_DELIVERABLES};
@@ -209,6 +210,7 @@ fn any_progress() -> impl Strategy<Value = Quiz> {
     let step = prop_oneof![
         Just(Step::Intro),
         (0usize..SIGNAL_STEPS + 3).prop_map(Step::Signal),
+        Just(Step::Rate),
         Just(Step::Context),
         Just(Step::Review),
         Just(Step::Result),
@@ -263,15 +265,120 @@ fn any_progress() -> impl Strategy<Value = Quiz> {
         });
     let prior = prop::option::of((prop::sample::select(Verdict::ALL.to_vec()), any::<u8>(), any::<bool>()))
         .prop_map(|p| p.map(|(verdict, overall, judged)| Prior { verdict, overall, judged }));
-    (step, ratings, context, plan, any::<bool>(), rate, prior).prop_map(
-        |(step, ratings, context, plan, editing, rate, prior)| Quiz {
+    let ids = (prop::option::of(any_id()), prop::option::of(any_id()));
+    (step, ratings, context, plan, any::<bool>(), rate, prior, (any_history(), ids)).prop_map(
+        |(step, ratings, context, plan, editing, rate, prior, (history, (client, check)))| Quiz {
             step,
             answers: Answers { ratings, context, rate, prior },
             plan,
             editing,
-            missing: None,
+            history,
+            client,
+            check,
+            ..Quiz::default()
         },
     )
+}
+
+/// Ids as the widget writes them, and as a hand-edited or foreign file might.
+fn any_id() -> impl Strategy<Value = String> {
+    prop_oneof![
+        4 => "[a-z0-9]{1,12}",
+        1 => prop::sample::select(vec!["", "ABC", "a b", "ä", "x".repeat(40).leak() as &str, "<b>", "1"])
+            .prop_map(str::to_owned),
+    ]
+}
+
+/// A saved check, with answers the widget could have saved and values it could not
+/// (scores and overall scores out of range, any date, a bogus currency).
+fn any_check() -> impl Strategy<Value = Check> {
+    let question_ids: Vec<String> =
+        MODEL.questions().map(|q| q.id.to_string()).chain(["bogus.question".into()]).collect();
+    let ratings = prop::collection::btree_map(prop::sample::select(question_ids), any_answer(), 0..30);
+    (
+        any_id(),
+        any_day(),
+        ratings,
+        prop::sample::select(Verdict::ALL.to_vec()),
+        any::<u8>(),
+        prop::collection::vec(prop::option::of(any::<u8>()), 0..12),
+        any_day(),
+        prop::sample::select(vec!["", "EUR", "czk", "€", "EURO"]),
+    )
+        .prop_map(|(id, date, ratings, verdict, overall, scores, judge, currency)| Check {
+            id,
+            date: date.unwrap_or(Day::new(2026, 1, 1).unwrap()),
+            answers: Answers { ratings, ..Answers::default() },
+            verdict,
+            overall,
+            scores,
+            judge,
+            currency: currency.to_owned(),
+        })
+}
+
+/// Saved clients: sometimes more than the limits allow, with repeated ids.
+fn any_history() -> impl Strategy<Value = History> {
+    let client =
+        || {
+            (any_id(), messy_text(), prop::collection::vec(any_check(), 0..5))
+                .prop_map(|(id, nickname, checks)| Client { id, nickname, checks })
+        };
+    prop_oneof![
+        3 => Just(History::default()),
+        6 => prop::collection::vec(client(), 0..4).prop_map(|clients| History { clients }),
+        1 => (client(), 0usize..MAX_CLIENTS + 5, 0usize..MAX_CHECKS + 5).prop_map(|(c, n, k)| {
+            // Many clients and checks, ids made unique, to reach the limits.
+            let clients = (0..n)
+                .map(|i| Client {
+                    id: format!("c{i}"),
+                    checks: (0..k)
+                        .map(|j| Check { id: format!("k{j}"), date: Day::new(2020, 1, 1).unwrap().plus_days(j as i64), ..c.checks.first().cloned().unwrap_or_else(blank_check) })
+                        .collect(),
+                    ..c.clone()
+                })
+                .collect();
+            History { clients }
+        }),
+    ]
+}
+
+fn blank_check() -> Check {
+    Check {
+        id: "k".into(),
+        date: Day::new(2026, 1, 1).unwrap(),
+        answers: Answers::default(),
+        verdict: Verdict::Watch,
+        overall: 40,
+        scores: Vec::new(),
+        judge: None,
+        currency: String::new(),
+    }
+}
+
+/// What every history read from storage or a file must satisfy.
+fn assert_history_is_sane(h: &History) -> Result<(), TestCaseError> {
+    prop_assert!(h.clients.len() <= MAX_CLIENTS, "{} clients", h.clients.len());
+    let mut ids = std::collections::BTreeSet::new();
+    for c in &h.clients {
+        prop_assert!(history::is_id(&c.id), "client id {:?}", c.id);
+        prop_assert!(ids.insert(c.id.clone()), "client id {} twice", c.id);
+        prop_assert!(!c.checks.is_empty() && c.checks.len() <= MAX_CHECKS, "{} checks", c.checks.len());
+        prop_assert!(c.nickname.chars().count() <= MAX_NICKNAME && !c.nickname.chars().any(char::is_control));
+        prop_assert!(c.checks.windows(2).all(|w| w[0].date <= w[1].date), "checks out of order");
+        let mut check_ids = std::collections::BTreeSet::new();
+        for k in &c.checks {
+            prop_assert!(history::is_id(&k.id) && check_ids.insert(k.id.clone()), "check id {:?}", k.id);
+            prop_assert!(k.overall <= 100 && k.scores.iter().all(|s| s.is_none_or(|v| v <= 100)));
+            prop_assert!(k.answers.prior.is_none(), "a saved check keeps no prior");
+            prop_assert_eq!(&k.answers.clone().sanitized(), &k.answers);
+            prop_assert!(
+                k.currency.is_empty() || (k.currency.len() == 3 && k.currency.bytes().all(|b| b.is_ascii_uppercase()))
+            );
+        }
+    }
+    prop_assert_eq!(&h.clone().sanitized(), h);
+    Ok(())
 }
 
 /// What can happen to a stored string: it is cut short, bytes flip, pieces of it are
@@ -351,7 +458,7 @@ fn assert_restored_is_sane(quiz: &Quiz) -> Result<(), TestCaseError> {
     prop_assert!(!matches!(quiz.step, Step::Signal(i) if i >= SIGNAL_STEPS), "step {:?}", quiz.step);
     if !quiz.answers.is_complete() {
         prop_assert!(
-            !matches!(quiz.step, Step::Context | Step::Review | Step::Result),
+            !matches!(quiz.step, Step::Rate | Step::Context | Step::Review | Step::Result),
             "step {:?} before the end",
             quiz.step
         );
@@ -365,6 +472,11 @@ fn assert_restored_is_sane(quiz: &Quiz) -> Result<(), TestCaseError> {
     prop_assert!(rate.pay_cents.is_none_or(|c| c <= MAX_CENTS) && rate.usual_cents.is_none_or(|c| c <= MAX_CENTS));
     prop_assert!(rate.hours.iter().all(|h| h.is_none_or(|t| t <= MAX_TENTHS)));
     prop_assert!(quiz.answers.prior.is_none_or(|p| p.overall <= 100));
+    assert_history_is_sane(&quiz.history)?;
+    // The check points at a saved client and one of its checks, or at nothing.
+    let client = quiz.client.as_deref().map(|id| quiz.history.client(id));
+    prop_assert!(client.is_none_or(|c| c.is_some()), "client {:?} is not saved", quiz.client);
+    prop_assert!(quiz.check.is_none() || quiz.client.is_some());
     prop_assert!(plan.nickname.chars().count() <= MAX_NICKNAME && !plan.nickname.chars().any(char::is_control));
     prop_assert!(plan.addressee.chars().count() <= MAX_ADDRESSEE && !plan.addressee.chars().any(char::is_control));
     prop_assert!(plan.open_deliverables.len() <= MAX_DELIVERABLES);
@@ -409,6 +521,73 @@ proptest! {
         // Valid answers survive; only what the model does not know is dropped.
         prop_assert_eq!(restored.answers.ratings, quiz.answers.sanitized().ratings);
         prop_assert_eq!(restored.plan, quiz.plan.sanitized());
+    }
+}
+
+// ---------------------------------------------------------------- saved clients' export file
+
+/// An export file as a visitor might bring it: the widget's own (possibly damaged or
+/// hand-edited), another version's, someone else's JSON, or anything at all.
+fn any_import_text() -> impl Strategy<Value = String> {
+    (any_history(), prop::collection::vec(any_damage(), 0..4), messy_text(), 0u8..6, any::<u32>()).prop_map(
+        |(h, damage, noise, kind, version)| {
+            let own = history::export(&h, Day::new(2026, 12, 3).unwrap());
+            match kind {
+                0 => own,
+                1 => damaged(&own, &damage),
+                2 => own.replacen("\"version\": 1", &format!("\"version\": {version}"), 1),
+                3 => own.replacen("client-checkup-history", "someone-elses-history", 1),
+                4 => format!("{{\"format\":\"client-checkup-history\",\"version\":1,\"clients\":{noise:?}}}"),
+                _ => noise,
+            }
+        },
+    )
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn any_import_file_is_read_sanely_or_refused(text in any_import_text()) {
+        match history::import(&text) {
+            Ok(h) => {
+                assert_history_is_sane(&h)?;
+                // What was imported exports and imports again unchanged.
+                let again = history::import(&history::export(&h, Day::new(2027, 1, 1).unwrap())).expect("own export reads back");
+                prop_assert_eq!(again, h);
+            }
+            Err(ImportError::TooLarge) => prop_assert!(text.len() > history::MAX_IMPORT_BYTES),
+            Err(ImportError::OtherVersion(v)) => prop_assert_ne!(v, history::EXPORT_VERSION),
+            Err(ImportError::NotOurs | ImportError::Corrupt) => {}
+        }
+    }
+
+    #[test]
+    fn importing_merges_and_never_loses_a_check(mine in any_history(), theirs in any_history()) {
+        let mine = mine.sanitized();
+        let theirs = theirs.sanitized();
+        let mut merged = mine.clone();
+        let m = merged.merge(theirs.clone());
+        assert_history_is_sane(&merged)?;
+        let count = |h: &History| h.clients.iter().map(|c| c.checks.len()).sum::<usize>();
+        // Every check is still there, unless the limits pruned the oldest (and it says so).
+        prop_assert_eq!(count(&merged) + m.pruned, count(&mine) + m.checks);
+        if m.pruned == 0 {
+            for c in &mine.clients {
+                let now = merged.client(&c.id).expect("a client stays");
+                for k in &c.checks {
+                    prop_assert!(now.checks.contains(k), "check {} of {} lost or changed", k.id, c.id);
+                }
+            }
+        }
+        // Importing the same file twice adds nothing the second time (unless the limits
+        // pruned some of it the first time: then it comes back, and is pruned again).
+        if m.pruned == 0 {
+            let once = merged.clone();
+            let again = merged.merge(theirs);
+            prop_assert_eq!((again.clients, again.checks), (0, 0));
+            prop_assert_eq!(merged, once);
+        }
     }
 }
 
@@ -464,7 +643,7 @@ fn resumed_step(step: Step, answers: &Answers) -> Step {
     let gap = client_checkup::assessment::SignalId::ALL.iter().position(|s| !answers.missing(*s).is_empty());
     match (step, gap) {
         (Step::Signal(i), Some(g)) if i > g => Step::Signal(g),
-        (Step::Context | Step::Review | Step::Result, Some(g)) => Step::Signal(g),
+        (Step::Rate | Step::Context | Step::Review | Step::Result, Some(g)) => Step::Signal(g),
         _ => step,
     }
 }
@@ -474,6 +653,42 @@ fn a_format_from_a_newer_widget_is_discarded_not_misread() {
     let newer =
         format!(r#"{{"v":{},"quiz":{{"step":{{"at":"result"}},"answers":{{"ratings":{{}}}}}}}}"#, stored::VERSION + 1);
     assert_eq!(stored::restore(&newer), Err(Rejected::OtherVersion(stored::VERSION + 1)));
+}
+
+/// v3 only added to v2 (the rate, the prior check, the saved clients): a v2 entry reads
+/// as it was, field for field, and is written back as v3 with nothing lost or added.
+#[test]
+fn v2_progress_reads_as_v3_unchanged() {
+    for name in ["v2-mid-quiz.json", "v2-result-with-plan.json"] {
+        let text =
+            std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/stored").join(name))
+                .unwrap();
+        let mut expected: serde_json::Value = serde_json::from_str(&text).unwrap();
+        expected["v"] = serde_json::json!(stored::VERSION);
+        let quiz = stored::restore(&text).unwrap();
+        assert!(quiz.history.is_empty() && quiz.answers.rate.is_empty() && quiz.answers.prior.is_none(), "{name}");
+        let written: serde_json::Value = serde_json::from_str(&stored::encode(&quiz)).unwrap();
+        assert_eq!(written, expected, "{name}");
+    }
+}
+
+/// A v3 re-check in progress keeps everything it needs: the client it belongs to, the
+/// previous check it is compared with, last time's answers, the rate, every saved client.
+#[test]
+fn a_recheck_in_progress_comes_back_whole() {
+    let text = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/stored/v3-recheck-at-rate.json"),
+    )
+    .unwrap();
+    let quiz = stored::restore(&text).unwrap();
+    assert_eq!(quiz.step, Step::Rate);
+    assert_eq!(quiz.client.as_deref(), Some("q7k2m9x4a1b0"));
+    assert_eq!(quiz.check, None);
+    assert_eq!(quiz.history.clients.len(), 2);
+    let prior = quiz.answers.prior.expect("the previous check");
+    assert_eq!((prior.verdict, prior.overall), (Verdict::Exit, 80));
+    assert!(quiz.answers.rate.rate().is_some());
+    assert_eq!(quiz.plan.nickname, "Acme <b>Corp</b>");
 }
 
 /// v1 kept the plan's inputs beside the quiz, with its own copy of the nickname, contract

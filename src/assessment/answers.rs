@@ -116,6 +116,12 @@ impl Answers {
         allowed
     }
 
+    /// Whether the context step asks this question: [`Context::asks`], except that a
+    /// re-check does not ask whether a repair was tried — the client's history answers it.
+    pub fn asks(&self, context: &str) -> bool {
+        self.context.asks(context) && !(context == "repair_tried" && self.prior.is_some())
+    }
+
     /// Drops answers to questions the model does not have or that break its rules
     /// (e.g. "not applicable" where it is not offered). Used on stored state.
     pub fn sanitized(mut self) -> Answers {

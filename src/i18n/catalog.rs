@@ -26,6 +26,9 @@ pub struct Meta {
     pub months: Vec<String>,
     /// A full date, e.g. `{day}. {month} {year}`.
     pub date_long: String,
+    /// A numeric date for tight spaces (a chart's axis): `{day}`/`{dd}` and
+    /// `{month}`/`{mm}` (unpadded/two digits), `{yy}` (two digits).
+    pub date_short: String,
     pub decimal_separator: String,
     pub group_separator: String,
     /// The currency a visitor in this language most likely bills in (ISO 4217), the
@@ -239,6 +242,21 @@ impl Catalog {
         fill(
             &self.meta.date_long,
             &[("day", &day.day().to_string()), ("month", month), ("year", &day.year().to_string())],
+        )
+    }
+
+    /// A short numeric date: "3/12/26", "3. 12. 26", "03.12.26".
+    pub fn short_date(&self, day: Day) -> String {
+        let (d, m) = (day.day(), day.month());
+        fill(
+            &self.meta.date_short,
+            &[
+                ("day", &d.to_string()),
+                ("dd", &format!("{d:02}")),
+                ("month", &m.to_string()),
+                ("mm", &format!("{m:02}")),
+                ("yy", &format!("{:02}", day.year().rem_euclid(100))),
+            ],
         )
     }
 

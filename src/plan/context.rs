@@ -34,6 +34,20 @@ impl Ctx<'_> {
         one_full_stop(self.tidy(self.cat.fmt(key, &all)), args)
     }
 
+    /// How to check the client again, for a re-check milestone: come back to this page (by
+    /// its address when the UI gave one) in this browser, where the answers are saved.
+    pub fn come_back(&self) -> String {
+        match self.inputs.page.as_str() {
+            "" => self.text("plan.come_back.article", &[]),
+            page => self.text("plan.come_back.page", &[("page", page)]),
+        }
+    }
+
+    /// A re-check milestone's detail, followed by how to come back.
+    pub fn recheck_detail(&self, key: &str) -> String {
+        format!("{} {}", self.text(key, &[]), self.come_back())
+    }
+
     /// A plural catalog text for `n`, with `{n}`, `{client}` and the given placeholders.
     pub fn plural(&self, key: &str, n: u64, args: &[(&str, &str)]) -> String {
         let mut all = vec![("client", self.client.as_str())];

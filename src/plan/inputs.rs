@@ -53,6 +53,11 @@ pub struct PlanInputs {
     pub currency: String,
     /// How to have the talk (forced to email where abuse drove the verdict).
     pub channel: Channel,
+    /// The address of the page the widget is on, where the visitor comes back to check
+    /// the client again (the saved clients live in that page's browser storage). Set by
+    /// the UI when it builds the plan, never stored; empty: the plan says "the article".
+    #[serde(skip_serializing_if = "String::is_empty")]
+    pub page: String,
 }
 
 impl PlanInputs {
@@ -74,6 +79,7 @@ impl PlanInputs {
                 .collect(),
             unpaid_amount_cents: self.unpaid_amount_cents.filter(|c| *c <= MAX_AMOUNT_CENTS),
             currency: currency_code(&self.currency).unwrap_or_default(),
+            page: page_address(&self.page).unwrap_or_default(),
             ..self
         }
     }
@@ -82,6 +88,26 @@ impl PlanInputs {
     pub fn dated(self, today: Option<Day>) -> PlanInputs {
         PlanInputs { today: self.today.or(today), ..self }
     }
+
+    /// The inputs with the page to come back to (see [`page_address`]).
+    pub fn on_page(self, page: &str) -> PlanInputs {
+        PlanInputs { page: page_address(page).unwrap_or_default(), ..self }
+    }
+}
+
+/// The longest page address the plan repeats.
+pub const MAX_PAGE: usize = 300;
+
+/// A page address fit to print in a plan: `http` or `https`, without its `#fragment`, no
+/// spaces or control characters, at most [`MAX_PAGE`] characters; `None` otherwise.
+pub fn page_address(text: &str) -> Option<String> {
+    let t = text.trim();
+    let t = t.split('#').next().unwrap_or_default();
+    let lower = t.get(..8).unwrap_or(t).to_ascii_lowercase();
+    let scheme_ok = lower.starts_with("https://") || lower.starts_with("http://");
+    let host_ok = t.split("//").nth(1).is_some_and(|rest| !rest.is_empty() && !rest.starts_with('/'));
+    let clean = t.chars().all(|c| !c.is_whitespace() && !c.is_control() && c != '<' && c != '>' && c != '"');
+    (scheme_ok && host_ok && clean && t.chars().count() <= MAX_PAGE).then(|| t.to_owned())
 }
 
 /// A currency code typed by the visitor: three ASCII letters, returned upper-cased.
@@ -151,7 +177,7 @@ pub fn parse_amount(text: &str) -> Option<u64> {
 
 #[cfg(test)]
 mod amount_tests {
-    use super::parse_amount;
+    use super::{page_address, parse_amount, MAX_PAGE};
 
     #[test]
     fn amounts_in_every_local_style() {
@@ -171,5 +197,29 @@ mod amount_tests {
         for bad in ["", "abc", "12e3", "-5", "1,2,3,4,5,6,7,8,9,0,1,2,3", "99999999999999", ",", "€100"] {
             assert_eq!(parse_amount(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn only_a_web_address_is_printed_as_the_page_to_come_back_to() {
+        assert_eq!(
+            page_address(" https://blog.example/clients?p=3#quiz ").as_deref(),
+            Some("https://blog.example/clients?p=3")
+        );
+        assert_eq!(page_address("HTTP://example.cz/").as_deref(), Some("HTTP://example.cz/"));
+        for bad in [
+            "",
+            "javascript:alert(1)",
+            "file:///etc/passwd",
+            "https://",
+            "https:///x",
+            "about:blank",
+            "https://a b.c/",
+            "https://x.y/<script>",
+            "data:text/html,hi",
+            "https://x.y/\u{7}",
+        ] {
+            assert_eq!(page_address(bad), None, "{bad}");
+        }
+        assert_eq!(page_address(&format!("https://x.y/{}", "a".repeat(MAX_PAGE))), None);
     }
 }

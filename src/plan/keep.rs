@@ -12,7 +12,7 @@ use super::{MilestoneId, Parts};
 const KEEP_DOING: [&str; 4] = ["agreements", "invoices", "rhythm", "notice_changes"];
 
 pub(super) fn parts(cx: &Ctx) -> Parts {
-    let detail = cx.text("plan.keep.recheck.detail", &[]);
+    let detail = cx.recheck_detail("plan.keep.recheck.detail");
     let mut milestones = money::milestones(cx, cx.today, Reach::Reminder);
     milestones.push(cx.milestone(MilestoneId::Recheck, recheck_date(cx.today), "plan.keep.recheck.title", detail));
     let sections = vec![

@@ -59,7 +59,7 @@ fn milestones(cx: &Ctx, d: &RepairDates) -> Vec<Milestone> {
         let detail = cx.text("plan.repair.sign_deadline.detail", &[]);
         out.push(cx.milestone(MilestoneId::SignDeadline, d.sign_deadline, "plan.repair.sign_deadline.title", detail));
     }
-    let review = cx.text("plan.repair.review.detail", &[]);
+    let review = cx.recheck_detail("plan.repair.review.detail");
     out.push(cx.milestone(MilestoneId::Review, d.review, "plan.repair.review.title", review));
     out
 }

@@ -21,7 +21,7 @@ pub(super) fn parts(cx: &Ctx) -> Parts {
     milestones.extend(money::milestones(cx, cx.today, Reach::Reminder));
     let talk = cx.text(&format!("plan.watch.conversation.{}", cx.channel().id()), &[]);
     milestones.push(cx.milestone(MilestoneId::Conversation, d.conversation, "plan.watch.conversation.title", talk));
-    let detail = cx.text("plan.watch.recheck.detail", &[]);
+    let detail = cx.recheck_detail("plan.watch.recheck.detail");
     milestones.push(cx.milestone(MilestoneId::Recheck, d.recheck, "plan.watch.recheck.title", detail));
 
     let watched: Vec<String> = watched_questions(cx).iter().map(|q| cx.text(&format!("q.{q}"), &[])).collect();

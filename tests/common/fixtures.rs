@@ -5,6 +5,8 @@
 
 use std::path::PathBuf;
 
+use client_checkup::assessment::context::IncomeShare;
+use client_checkup::assessment::rate::{PayBasis, RateInputs};
 use client_checkup::assessment::{assess, Answer, Answers, Rating, Verdict, MODEL};
 use client_checkup::dates::Day;
 use client_checkup::i18n::Lang;
@@ -74,6 +76,7 @@ pub fn exit_inputs() -> PlanInputs {
         unpaid_amount_cents: Some(125_050),
         currency: "eur".into(),
         channel: Channel::Call,
+        page: "https://blog.example/freelance/difficult-clients".into(),
     }
 }
 
@@ -166,6 +169,45 @@ pub fn repair_inputs() -> PlanInputs {
     }
 }
 
+/// The repair client with the hours it really takes counted: 1,800 a month for 40 billed
+/// hours and 24 unbilled ones, against a usual 55 an hour; the plan prices the same hours
+/// and says where the check-up was taken.
+pub fn repair_rate_answers() -> Answers {
+    let mut a = repair_answers();
+    a.rate = RateInputs {
+        basis: PayBasis::Month,
+        pay_cents: Some(180_000),
+        weeks: None,
+        hours: [Some(400), Some(120), Some(40), Some(80), None],
+        usual_cents: Some(5_500),
+    };
+    a
+}
+
+pub fn repair_rate_inputs() -> PlanInputs {
+    PlanInputs { currency: "EUR".into(), page: "https://blog.example/clients?utm=x".into(), ..repair_inputs() }
+}
+
+/// The outgrown client, paid by the project: 2,400 for eight weeks and 50 hours of which
+/// 14 are unbilled, a usual 70 an hour, and half the visitor's income: the exit plan says
+/// what the freed hours are worth and how much work to line up.
+pub fn exit_rate_answers() -> Answers {
+    let mut a = friendly_answers();
+    a.context.income_share = Some(IncomeShare::parse("30to60").expect("income share id"));
+    a.rate = RateInputs {
+        basis: PayBasis::Project,
+        pay_cents: Some(240_000),
+        weeks: Some(8),
+        hours: [Some(360), Some(60), Some(20), Some(40), Some(20)],
+        usual_cents: Some(7_000),
+    };
+    a
+}
+
+pub fn exit_rate_inputs() -> PlanInputs {
+    PlanInputs { currency: "CZK".into(), ..friendly_inputs() }
+}
+
 /// A client who often changes their mind after the work is done, and sometimes misses
 /// deadlines for feedback: watch.
 pub fn watch_answers() -> Answers {
@@ -204,6 +246,8 @@ pub fn golden_cases() -> Vec<(&'static str, Answers, PlanInputs, Verdict)> {
         ("exit_abuse", abuse_answers(), abuse_inputs(), Verdict::Exit),
         ("exit_unpaid", exit_answers(), exit_inputs(), Verdict::Exit),
         ("exit_fixed_term", fixed_term_answers(), fixed_term_inputs(), Verdict::Exit),
+        ("repair_rate", repair_rate_answers(), repair_rate_inputs(), Verdict::Repair),
+        ("exit_rate", exit_rate_answers(), exit_rate_inputs(), Verdict::Exit),
     ]
 }
 

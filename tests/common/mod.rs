@@ -122,6 +122,7 @@ pub fn inputs(seed: u64) -> PlanInputs {
         unpaid_amount_cents: r.chance(25).then(|| r.below(10_000_000)),
         currency: r.pick(&["", "EUR", "CZK"]).to_owned(),
         channel: r.pick(&Channel::ALL),
+        page: r.pick(&["", "https://blog.example/clients?p=3", "javascript:alert(1)", "https://x.cz/<b>"]).to_owned(),
     }
 }
 pub mod fixtures;
