@@ -8,8 +8,9 @@
 //! - [`assets`]: the widget's own files (language catalogs, the PDF font).
 //! - [`events`]: `client-checkup:*` events for the host page (and the iframe's parent).
 //! - [`plan_module`]: the second wasm module, which builds the plan and writes its files.
-//! - [`download`], [`clipboard`]: taking the plan away.
-//! - [`dom`]: focus, printing and today's date.
+//! - [`download`], [`clipboard`]: taking the plan (and the saved clients) away.
+//! - [`files`]: reading a file the visitor picked (an export of saved clients).
+//! - [`dom`]: focus, printing, today's date, the page's address, fresh ids.
 //! - [`console`]: warnings and errors for the blog owner's console.
 
 pub mod assets;
@@ -18,6 +19,7 @@ pub mod console;
 pub mod dom;
 pub mod download;
 pub mod events;
+pub mod files;
 pub mod host;
 pub mod plan_module;
 pub mod storage;

@@ -6,6 +6,8 @@
 
 pub mod app;
 pub mod chart;
+pub mod clients;
+pub mod confirm;
 pub mod context_step;
 pub mod first_screen;
 pub mod frame;
@@ -16,9 +18,12 @@ pub mod nav;
 pub mod plan_view;
 pub mod progress;
 pub mod question;
+pub mod rate_chart;
+pub mod rate_step;
 pub mod result;
 pub mod review;
 pub mod signal_step;
+pub mod trend;
 
 use yew::prelude::*;
 

@@ -113,6 +113,9 @@ async fn a_full_run_reaches_a_verdict_and_review_edits_return_to_review() {
         w.answer_all("0").await;
         w.click("[data-action=next]").await;
     }
+    assert_eq!(w.step(), "rate");
+    // The rate is optional: skipped with nothing typed.
+    w.click("[data-action=next]").await;
     assert_eq!(w.step(), "context");
     w.click("[data-action=review]").await;
     assert_eq!(w.step(), "review");

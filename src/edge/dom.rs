@@ -1,4 +1,5 @@
-//! Small DOM services the screens need: moving focus, printing, today's date.
+//! Small browser services the screens need: moving focus, printing, today's date, the
+//! page's address, fresh ids.
 
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
@@ -57,4 +58,24 @@ pub fn when_idle(f: fn()) {
     if !scheduled {
         let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(callback.unchecked_ref(), 200);
     }
+}
+
+/// The address of the article the widget is on: the page's own, or inside an iframe the
+/// embedding page's as far as the browser tells it (often only its origin). Empty when
+/// unknown; the plan checks it before printing it.
+pub fn page_address() -> String {
+    let Some(w) = super::window() else { return String::new() };
+    let framed = w.top().ok().flatten().is_none_or(|top| top != w);
+    if framed {
+        w.document().map(|d| d.referrer()).unwrap_or_default()
+    } else {
+        w.location().href().unwrap_or_default()
+    }
+}
+
+/// A fresh id for a saved client or check: 12 lowercase letters and digits. Not a
+/// secret, only unique enough that two devices' clients never share one.
+pub fn random_id() -> String {
+    const DIGITS: &[u8] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    (0..12).map(|_| char::from(DIGITS[(js_sys::Math::random() * 36.0) as usize % 36])).collect()
 }

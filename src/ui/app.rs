@@ -7,10 +7,15 @@ use std::rc::Rc;
 use web_sys::Element;
 use yew::prelude::*;
 
+use super::clients::ClientList;
 use super::context_step::ContextStep;
 use super::frame::Frame;
-use super::hooks::{use_host_events, use_language, use_plan_prefetch, use_progress, use_step_focus, use_take_over};
+use super::hooks::{
+    use_host_events, use_language, use_plan_prefetch, use_progress, use_saved_clients, use_step_focus, use_take_over,
+    use_today,
+};
 use super::intro::Intro;
+use super::rate_step::RateStep;
 use super::result::ResultView;
 use super::review::Review;
 use super::signal_step::SignalStep;
@@ -43,6 +48,8 @@ pub fn App(props: &AppProps) -> Html {
     use_step_focus(&root, quiz.step, quiz.missing.is_some());
     use_plan_prefetch(quiz.step);
     use_take_over(&root, language.ready, quiz.step, progress.dispatch.clone(), language.set.clone(), language.lang);
+    let today = use_today();
+    let saved = use_saved_clients(quiz, today, &progress.dispatch);
 
     if !language.ready {
         // The catalog is on its way: hold the space without showing the wrong language.
@@ -55,23 +62,37 @@ pub fn App(props: &AppProps) -> Html {
     let body = match step {
         Step::Intro => html! {
             <Intro nickname={AttrValue::from(quiz.plan.nickname.clone())}
-                resumed={quiz.answers != Default::default()} {on_action} />
+                resumed={quiz.answers != Default::default()} has_saved={!quiz.history.is_empty()}
+                on_action={on_action.clone()}>
+                <ClientList history={quiz.history.clone()} {today} notice={quiz.notice} import_failure={saved.failure}
+                    storage_failed={progress.storage_failed} {on_action} on_export={saved.export.clone()}
+                    on_import={saved.import.clone()} on_forget_all={progress.forget.clone()} />
+            </Intro>
         },
         Step::Signal(index) => html! {
             <SignalStep {index} answers={quiz.answers.clone()} editing={quiz.editing}
                 missing={quiz.missing.clone().map(|m| m.questions).unwrap_or_default()} {on_action} />
         },
-        Step::Context => html! { <ContextStep context={quiz.answers.context.clone()} {on_action} /> },
-        Step::Review => html! { <Review answers={quiz.answers.clone()} {on_action} /> },
+        Step::Rate => html! {
+            <RateStep rate={quiz.answers.rate.clone()} currency={AttrValue::from(quiz.plan.currency.clone())}
+                editing={quiz.editing} {on_action} />
+        },
+        Step::Context => html! { <ContextStep answers={quiz.answers.clone()} {on_action} /> },
+        Step::Review => {
+            html! { <Review answers={quiz.answers.clone()} currency={AttrValue::from(quiz.plan.currency.clone())} {on_action} /> }
+        }
         Step::Result => html! {
             <ResultView assessment={assessment.clone()} answers={quiz.answers.clone()}
-                inputs={quiz.plan.clone()} {on_action} />
+                inputs={quiz.plan.clone()} client={quiz.client.as_deref().and_then(|c| quiz.history.client(c)).cloned()}
+                check={quiz.check.clone().map(AttrValue::from)} notice={quiz.notice}
+                storage_failed={progress.storage_failed} {on_action} />
         },
     };
     html! {
         <ContextProvider<Ui> context={ui.clone()}>
             <Frame {heading} theme={props.options.theme} compact={props.options.compact} {step} {root}
-                can_forget={*quiz != Quiz::default()} on_forget={progress.forget.clone()}>
+                can_forget={*quiz != Quiz::default()} saved_clients={quiz.history.clients.len()}
+                on_forget={progress.forget.clone()}>
                 { body }
             </Frame>
         </ContextProvider<Ui>>

@@ -7,19 +7,22 @@ use super::nav::Nav;
 use super::question::{Choice, Question};
 use super::use_ui;
 use crate::assessment::context::{context_values, Context, CHOICE_CONTEXTS, MAX_NOTICE_DAYS};
+use crate::assessment::Answers;
 use crate::dates::Day;
 use crate::quiz::Action;
 
 #[derive(Properties, PartialEq)]
 pub struct ContextStepProps {
-    pub context: Context,
+    /// The answers so far: the context, and whether this is a re-check (which does not
+    /// ask whether a repair was tried).
+    pub answers: Answers,
     pub on_action: Callback<Action>,
 }
 
 #[component]
 pub fn ContextStep(props: &ContextStepProps) -> Html {
     let ui = use_ui();
-    let ctx = &props.context;
+    let ctx = &props.answers.context;
     // What the visitor typed, kept as typed so a half-written value is not overwritten.
     let notice_text = use_state(|| ctx.notice_days.map(|d| d.to_string()).unwrap_or_default());
     let date_text = use_state(|| ctx.contract_end.map(|d| d.iso()).unwrap_or_default());
@@ -34,7 +37,7 @@ pub fn ContextStep(props: &ContextStepProps) -> Html {
             .collect();
         let hint_key = format!("ctx.{id}.hint");
         html! {
-            <Question id={id} legend={ui.t(&format!("ctx.{id}.label"))}
+            <Question key={id} id={id} legend={ui.t(&format!("ctx.{id}.label"))}
                 hint={ui.cat().has(&hint_key).then(|| ui.t(&hint_key))}
                 {choices} selected={ctx.value(id)} {on_pick} context={AttrValue::from(id)} />
         }
@@ -87,7 +90,7 @@ pub fn ContextStep(props: &ContextStepProps) -> Html {
                     }
                 </div>
             }
-            { for CHOICE_CONTEXTS[1..].iter().filter(|id| ctx.asks(id)).map(|id| choice(id)) }
+            { for CHOICE_CONTEXTS[1..].iter().filter(|id| props.answers.asks(id)).map(|id| choice(id)) }
             <Nav on_action={props.on_action.clone()} forward={Action::Next} error={field_error}
                 forward_id="review" forward_label={ui.t("ui.to_review")} />
         </div>

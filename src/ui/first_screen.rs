@@ -6,9 +6,11 @@
 
 use yew::prelude::*;
 
+use super::clients::ClientList;
 use super::frame::Frame;
 use super::intro::Intro;
 use super::Ui;
+use crate::history::History;
 use crate::i18n::Lang;
 use crate::options::Theme;
 use crate::quiz::Step;
@@ -29,7 +31,11 @@ pub fn FirstScreen(props: &FirstScreenProps) -> Html {
         <ContextProvider<Ui> context={ui.clone()}>
             <Frame heading={ui.t("ui.title")} theme={Theme::Auto} compact={false} step={Step::Intro}
                 can_forget={false} on_forget={Callback::noop()}>
-                <Intro nickname={AttrValue::Static("")} resumed={false} on_action={Callback::noop()} />
+                <Intro nickname={AttrValue::Static("")} resumed={false} on_action={Callback::noop()}>
+                    <ClientList history={History::default()} today={None} notice={None} import_failure={None}
+                        storage_failed={false} on_action={Callback::noop()} on_export={Callback::noop()}
+                        on_import={Callback::noop()} on_forget_all={Callback::noop()} />
+                </Intro>
             </Frame>
         </ContextProvider<Ui>>
     }

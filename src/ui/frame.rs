@@ -1,8 +1,10 @@
 //! The frame around every step: the widget's heading and language switch, the progress,
-//! the step itself, and the privacy line with "Forget my answers".
+//! the step itself, and the privacy line with "Forget my answers" (which, with clients
+//! saved, deletes everything this widget keeps, after asking).
 
 use yew::prelude::*;
 
+use super::confirm::ConfirmButton;
 use super::lang_switch::LangSwitch;
 use super::progress::Progress;
 use super::use_ui;
@@ -17,6 +19,9 @@ pub struct FrameProps {
     pub step: Step,
     /// There is something to forget: show "Forget my answers".
     pub can_forget: bool,
+    /// How many clients are saved: forgetting then deletes them too, so it asks first.
+    #[prop_or_default]
+    pub saved_clients: usize,
     pub on_forget: Callback<()>,
     #[prop_or_default]
     pub root: NodeRef,
@@ -39,7 +44,11 @@ pub fn Frame(props: &FrameProps) -> Html {
             { props.children.clone() }
             <footer class="cc-foot">
                 <p class="cc-privacy">{ ui.t("ui.privacy_short") }</p>
-                if props.can_forget {
+                if props.saved_clients > 0 {
+                    <ConfirmButton label={ui.t("ui.forget_all")} action="forget" on_confirm={props.on_forget.clone()}
+                        question={AttrValue::from(ui.cat().plural("ui.forget_all_q", props.saved_clients as u64, &[]))}
+                        yes={ui.t("ui.clients.delete_all_yes")} />
+                } else if props.can_forget {
                     <button type="button" class="cc-link" data-action="forget" onclick={forget}>
                         { ui.t("ui.forget") }
                     </button>

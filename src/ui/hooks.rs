@@ -9,12 +9,14 @@
 //! | `client-checkup:*` events for the host page | [`use_host_events`] |
 //! | focus on a new step or on the first unanswered question | [`use_step_focus`] |
 //! | taking over from the loader's painted first screen | [`use_take_over`] |
-//! | today's date from the browser | [`use_today`] |
+//! | today's date and the page's address, from the browser | [`use_today`], [`use_page_address`] |
 //! | the plan, built by the plan module; fetching that module early | [`use_plan`], [`use_plan_prefetch`] |
 //! | downloads, print and copy of the plan | [`use_plan_exports`] |
+//! | saving a finished check; export and import of the saved clients | [`use_saved_clients`] |
 
 mod exports;
 mod focus;
+mod history;
 mod host_events;
 mod language;
 mod plan;
@@ -24,9 +26,10 @@ mod today;
 
 pub use exports::{use_plan_exports, PlanExports};
 pub use focus::use_step_focus;
+pub use history::{use_saved_clients, ImportFailure, SavedClients};
 pub use host_events::use_host_events;
 pub use language::{use_language, LanguageHandle};
 pub use plan::{use_plan, use_plan_prefetch, PlanState};
 pub use progress::{use_progress, ProgressHandle};
 pub use take_over::use_take_over;
-pub use today::use_today;
+pub use today::{use_page_address, use_today};

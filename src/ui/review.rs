@@ -11,6 +11,8 @@ use crate::quiz::{Action, Step};
 #[derive(Properties, PartialEq)]
 pub struct ReviewProps {
     pub answers: Answers,
+    /// The currency the rate is given in (empty: the language's default).
+    pub currency: AttrValue,
     pub on_action: Callback<Action>,
 }
 
@@ -30,7 +32,7 @@ pub fn Review(props: &ReviewProps) -> Html {
     let ctx = &answers.context;
     let mut ctx_rows: Vec<(AttrValue, AttrValue)> = CHOICE_CONTEXTS
         .iter()
-        .filter(|id| ctx.asks(id))
+        .filter(|id| answers.asks(id))
         .map(|id| {
             let v = ctx.value(id).map(|v| ui.t(&format!("ctx.{id}.{v}"))).unwrap_or_else(|| not_answered.clone());
             (ui.t(&format!("ctx.{id}.label")), v)
@@ -42,6 +44,11 @@ pub fn Review(props: &ReviewProps) -> Html {
     if let Some(n) = ctx.notice_days.filter(|_| ctx.asks("notice_days")) {
         ctx_rows.insert(1, (ui.t("ctx.notice_days.label"), ui.cat().plural("ui.days", u64::from(n), &[]).into()));
     }
+    let rate = match answers.rate.rate() {
+        Some(r) => ui.cat().per_hour(r.effective_cents, &crate::plan::currency(ui.lang, &props.currency)).into(),
+        None if answers.rate.is_empty() => ui.t("ui.rate.skipped"),
+        None => ui.t("ui.rate.incomplete"),
+    };
     html! {
         <div class="cc-step cc-review">
             <h3 class="cc-step-title" tabindex="-1">{ ui.t("ui.review.heading") }</h3>
@@ -67,6 +74,15 @@ pub fn Review(props: &ReviewProps) -> Html {
                     </section>
                 }
             }) }
+            <section class="cc-review-group" data-rate="all">
+                <div class="cc-review-head">
+                    <h4>{ ui.t("ui.rate.heading") }</h4>
+                    { edit(Step::Rate, ui.t("ui.rate.heading")) }
+                </div>
+                <dl>
+                    <div class="cc-row"><dt>{ ui.t("ui.rate.effective_label") }</dt><dd>{ rate }</dd></div>
+                </dl>
+            </section>
             <section class="cc-review-group" data-context="all">
                 <div class="cc-review-head">
                     <h4>{ ui.t("ui.context.heading") }</h4>

@@ -48,7 +48,9 @@ pub fn SignalStep(props: &SignalStepProps) -> Html {
                     }
                 });
                 html! {
-                    <Question id={AttrValue::from(q.id.clone())} legend={ui.t(&format!("q.{}", q.id))}
+                    // Keyed: a radio group is never reused for another question, whose
+                    // checked state the browser would otherwise keep from the old one.
+                    <Question key={q.id.clone()} id={AttrValue::from(q.id.clone())} legend={ui.t(&format!("q.{}", q.id))}
                         choices={scale_choices(&ui, q.na)}
                         selected={props.answers.get(&q.id).map(Answer::value)}
                         {on_pick} signal={AttrValue::from(signal.id())}

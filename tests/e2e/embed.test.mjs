@@ -38,7 +38,7 @@ test('served from another origin: two instances in two languages, completed inde
   assert.equal(await ru.complete(), 'keep');
   assert.equal(await pl.verdict(), 'exit');
   const keys = await page.evaluate(() => Object.keys(localStorage).sort());
-  assert.deepEqual(keys, ['client-checkup:v2:one', 'client-checkup:v2:two']);
+  assert.deepEqual(keys, ['client-checkup:v3:one', 'client-checkup:v3:two']);
   // Polish text really came from the asset host.
   assert.equal(await pl.heading.textContent(), pl.t('verdict.exit.title'));
   assert.ok(assets.requests.some((r) => r.path === '/i18n/pl/quiz.json'));
@@ -118,6 +118,7 @@ test('iframe mode: options from the URL, the frame grows with its content, event
     (h) => document.querySelector('#cc').getBoundingClientRect().height !== h, h1);
   assert.notEqual(await frameHeight(), h1, 'the frame follows the step height');
   await w.answerSignals({ abuse: '3' });
+  await w.rate();
   await w.review();
   await w.finish();
   await waitUntil(page, 'client-checkup:completed to reach the parent page',

@@ -37,7 +37,12 @@ for (const lang of LANGS) {
   test(`${lang}: the whole quiz and plan, accessible, no English leaks, fits 320 px`, async () => {
     const { page, errors, context } = await openPage(browser, `${server.url}/index.html`, { viewport: { width: 375, height: 800 } });
     const w = await new Widget(page).ready();
+    // Each language is offered under its own name, fetched or not.
+    const names = ['English', 'Català', 'Čeština', 'Polski', 'Русский'];
+    const options = w.host.locator('select[data-action="language"] option');
+    assert.deepEqual(await options.allTextContents(), names, 'the switcher before any language is fetched');
     if (lang !== 'en') await w.chooseLanguage(lang);
+    assert.deepEqual(await options.allTextContents(), names, `the switcher in ${lang}`);
     const screens = [];
     const visit = async (name) => {
       assert.deepEqual(await axe(page), [], `${lang} ${name}`);
@@ -56,6 +61,7 @@ for (const lang of LANGS) {
     await page.setViewportSize({ width: 375, height: 800 });
     await w.section.screenshot({ path: path.join(ARTIFACTS, `lang-${lang}-question-375.png`) });
     await w.answerSignals({ poor_communication: '3', losing_money: '2', time_drain: '3' });
+    await w.rate({ pay: '1800', billed: '40', calls: '12', revisions: '6', usual: '55' }, { onFilled: () => visit('rate') });
     await w.context({ contract: 'open_ended', open_work: 'yes', tenure: '1to3y' });
     await visit('context');
     await w.review();

@@ -46,7 +46,7 @@ test('the first screen is painted before the wasm arrives, and a Start pressed m
   // Painted from the build's own markup, in the page's language, while the wasm is held.
   await waitNamed('the painted first screen', 5000, () => w.painted.waitFor());
   await w.host.scrollIntoViewIfNeeded();
-  assert.equal(await w.painted.locator('section').getAttribute('lang'), 'en');
+  assert.equal(await w.painted.locator('section[data-step]').getAttribute('lang'), 'en');
   assert.equal(await w.painted.getByRole('heading', { level: 3 }).innerText(), w.t('ui.intro.heading'));
   await w.host.screenshot({ path: path.join(ARTIFACTS, 'loader-painted-375.png') });
   // The visitor types a nickname and presses Start before the quiz can run.

@@ -24,6 +24,6 @@ test('a full run requests only the widget\'s own files, sets no cookie, leaks no
   assert.ok(urls.every((u) => !u.includes('Zebra') && !u.includes('Secret')), 'nothing typed in any URL');
   assert.deepEqual(await context.cookies(), []);
   const keys = await page.evaluate(() => [...Object.keys(localStorage), ...Object.keys(sessionStorage)]);
-  assert.ok(keys.length === 1 && keys[0].startsWith('client-checkup:v2:'), keys.join(', '));
+  assert.ok(keys.length === 1 && keys[0].startsWith('client-checkup:v3:'), keys.join(', '));
   await context.close(); await browser.close(); await server.close();
 });

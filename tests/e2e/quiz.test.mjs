@@ -47,6 +47,9 @@ for (const [name, values, context, expected] of [
       await answerByKeyboard(page, w, s, values[s] ?? '0');
       await w.pressButton('ui.next');
     }
+    // The rate is optional: skipped by keyboard.
+    assert.equal(await w.step(), 'rate');
+    await w.pressButton('ui.rate.skip');
     assert.equal(await w.step(), 'context');
     for (const [id, v] of Object.entries(context)) {
       await w.question(id).getByRole('radio').first().focus();
@@ -77,6 +80,9 @@ test('axe finds no WCAG A/AA violations on any screen, at phone and desktop widt
     await check('validation'); await shoot('validation');
     await w.answerSignals(Object.fromEntries(SIGNALS.map((s) => [s, s === 'losing_money' ? '2' : '1'])),
       { onStep: (s) => check(`signal ${s}`) });
+    await check('rate, empty');
+    await w.rate({ pay: '2 000', billed: '40', calls: '10', messages: '6', usual: '60' },
+      { onFilled: async () => { await check('rate, with its figures'); await shoot('rate'); } });
     await w.context({ contract: 'open_ended', unpaid: 'yes' });
     await check('context'); await shoot('context');
     await w.review();
@@ -177,6 +183,9 @@ test('the hooks the README documents for blog owners are on the controls a visit
     await w.answerStep(s === 'abuse' ? '4' : '1');
     await w.next();
   }
+  assert.equal(await w.step(), 'rate');
+  await hook(w.button('ui.rate.skip'), 'data-action', 'next', 'Skip (the optional rate step)');
+  await w.rate();
   for (const [id, values] of Object.entries({ contract: ['fixed_term', 'open_ended', 'none', 'unsure'], open_work: ['yes', 'no'], unpaid: ['yes', 'no'],
     income_share: ['lt10', '10to30', '30to60', 'gt60'], repair_tried: ['yes', 'no'], tenure: ['lt3m', '3to12m', '1to3y', 'gt3y'] })) {
     await hook(w.question(id), 'data-context', id, `context question ${id}`);

@@ -35,10 +35,14 @@ for (const [name, breakStorage] of Object.entries(BROKEN)) {
     assert.equal(await w.host.getByRole('radio', { name: w.t('scale.3'), exact: true, checked: true }).count(),
       await w.host.getByRole('group').count(), 'answers survive navigation');
     await w.answerSignals({ time_drain: '3', losing_money: '4', abuse: '0' });
+    await w.rate({ pay: '900', billed: '30', chasing: '5' });
     await w.review();
     await w.finish();
     assert.equal(await w.step(), 'result');
     assert.ok(['exit', 'repair', 'watch', 'keep'].includes(await w.verdict()));
+    // The result says this check will not be kept for a re-check, instead of claiming it is saved.
+    assert.equal(await w.host.locator('[data-storage="failed"]').count(), 1, 'the note that nothing can be saved');
+    assert.equal(await w.host.locator('[data-saved]').count(), 0, 'no "saved" note');
     await w.openPlan();
     await w.fillPlan({ open_work: 'Final report' });
     for (const kind of ['md', 'ics', 'pdf']) {

@@ -154,7 +154,7 @@ export class Widget {
   /** The first screen the loader painted before the widget's code arrived. */
   get painted() { return this.host.locator('[data-cc-static]'); }
 
-  /** The step on screen (`intro`, `signal-<id>`, `context`, `review`, `result`). */
+  /** The step on screen (`intro`, `signal-<id>`, `rate`, `context`, `review`, `result`). */
   step() { return this.section.getAttribute('data-step', { timeout: TIMEOUT }); }
 
   /** The verdict shown on the result (`keep`, `watch`, `repair`, `exit`). */
@@ -191,15 +191,26 @@ export class Widget {
     await this.#moves(`"${this.t(key)}"`, () => this.button(key).click({ timeout: TIMEOUT }));
   }
 
-  start() { return this.#go('ui.intro.start'); }
+  /** Start: "Start the checkup", or "Check a new client" once clients are saved. */
+  start() {
+    const start = this.host.locator('[data-action="start"]');
+    return this.#moves('Start', () => start.click({ timeout: TIMEOUT }));
+  }
   next() { return this.#go('ui.next'); }
   back() { return this.#go('ui.back'); }
   review() { return this.#go('ui.to_review'); }
   finish() { return this.#go('ui.finish'); }
 
-  /** "Forget my answers": back to an empty intro. */
+  /** "Forget my answers" (or, with clients saved, "Delete everything saved here" and its
+   *  confirmation): back to an empty intro. */
   async forget() {
-    await this.#go('ui.forget');
+    const all = this.button('ui.forget_all');
+    if (await all.count()) {
+      await all.click({ timeout: TIMEOUT });
+      await this.button('ui.clients.delete_all_yes').click({ timeout: TIMEOUT });
+    } else {
+      await this.button('ui.forget').click({ timeout: TIMEOUT });
+    }
     await waitForLocator(this.host.locator('section[data-step="intro"]'), `${this.name} to return to the intro after "Forget"`);
   }
 
@@ -267,11 +278,30 @@ export class Widget {
     }
   }
 
-  /** The whole quiz: nickname, start, every signal, context, review, result. Returns the verdict. */
-  async complete({ nickname, signals = {}, context = {} } = {}) {
+  /** Fills the rate step and moves on (Next, or "Skip this step" when nothing is given):
+   *  `{ basis: 'project', pay: '1800', weeks: '6', billed: '40', calls: '12', messages,
+   *  revisions, chasing, usual: '55', currency: 'EUR' }`, amounts as a visitor types them. */
+  async rate(values = {}, { onFilled } = {}) {
+    const step = await this.step();
+    if (step !== 'rate') throw new Error(`${this.name}: expected the rate step, found "${step}"`);
+    const { basis = 'month', currency, ...fields } = values;
+    if (basis !== 'month') await this.host.getByRole('radio', { name: this.t(`ui.rate.basis.${basis}`), exact: true }).check({ timeout: TIMEOUT });
+    const label = (k) => ({
+      pay: `ui.rate.pay.${basis}`, weeks: 'ui.rate.weeks', usual: 'ui.rate.usual',
+    }[k] ?? `ui.rate.kind.${k}`);
+    for (const [k, v] of Object.entries(fields)) await this.field(label(k)).fill(v, { timeout: TIMEOUT });
+    if (currency) await this.field('ui.plan.currency').fill(currency, { timeout: TIMEOUT });
+    await onFilled?.();
+    await this.#go(Object.keys(values).length ? 'ui.next' : 'ui.rate.skip');
+  }
+
+  /** The whole quiz: nickname, start, every signal, the rate (skipped unless given),
+   *  context, review, result. Returns the verdict. */
+  async complete({ nickname, signals = {}, rate = {}, context = {} } = {}) {
     if (nickname !== undefined) await this.nickname(nickname);
     await this.start();
     await this.answerSignals(signals);
+    await this.rate(rate);
     await this.context(context);
     await this.review();
     await this.finish();

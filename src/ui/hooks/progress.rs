@@ -31,8 +31,11 @@ pub struct ProgressHandle {
     state: UseReducerHandle<QuizState>,
     /// Applies a quiz action (stable across renders).
     pub dispatch: Callback<Action>,
-    /// Forgets everything: the stored entry and the state ("Forget my answers").
+    /// Forgets everything: the stored entry and the state, saved clients included
+    /// ("Forget my answers").
     pub forget: Callback<()>,
+    /// The last save failed (storage blocked or full): the quiz lives in memory only.
+    pub storage_failed: bool,
 }
 
 impl ProgressHandle {
@@ -44,8 +47,8 @@ impl ProgressHandle {
 /// The instance's quiz state. On mount it is restored from storage (the current format,
 /// or an older one migrated, see [`stored`]); every change is saved in an effect, an
 /// untouched quiz leaves nothing behind, and entries other versions wrote for this
-/// instance are removed once read. Where storage is blocked or full every call quietly
-/// fails and the quiz simply lives in memory.
+/// instance are removed once read. Where storage is blocked or full the quiz simply
+/// lives in memory, and [`ProgressHandle::storage_failed`] says so.
 #[hook]
 pub fn use_progress(namespace: &AttrValue) -> ProgressHandle {
     let key: Rc<str> = use_memo(namespace.clone(), |ns| stored::key(ns)).as_str().into();
@@ -57,13 +60,14 @@ pub fn use_progress(namespace: &AttrValue) -> ProgressHandle {
         let (key, ns) = (key.clone(), namespace.clone());
         use_effect_with((), move |_| storage::remove_other_versions(&ns, &key));
     }
+    let failed = use_state_eq(|| false);
     {
-        let key = key.clone();
+        let (key, failed) = (key.clone(), failed.clone());
         use_effect_with(state.0.clone(), move |quiz| {
             if *quiz == Quiz::default() {
                 storage::remove(&key);
             } else {
-                storage::save(&key, &stored::encode(quiz));
+                failed.set(!storage::save(&key, &stored::encode(quiz)));
             }
         });
     }
@@ -76,11 +80,11 @@ pub fn use_progress(namespace: &AttrValue) -> ProgressHandle {
         use_memo((), move |_| {
             Callback::from(move |()| {
                 storage::remove(&key);
-                dispatcher.dispatch(Action::Restart);
+                dispatcher.dispatch(Action::ForgetAll);
             })
         })
     };
-    ProgressHandle { state, dispatch: (*dispatch).clone(), forget: (*forget).clone() }
+    ProgressHandle { state, dispatch: (*dispatch).clone(), forget: (*forget).clone(), storage_failed: *failed }
 }
 
 /// Reads this instance's stored progress, newest format first. Read-only: what is stale

@@ -1,4 +1,4 @@
-//! Today's date, from the visitor's own clock.
+//! Today's date, from the visitor's own clock, and the page's address.
 
 use yew::prelude::*;
 
@@ -10,4 +10,11 @@ use crate::edge::dom;
 #[hook]
 pub fn use_today() -> Option<Day> {
     *use_memo((), |_| dom::today())
+}
+
+/// The address of the page the widget is on, read once per instance (the plan's
+/// re-check milestones say to come back to it).
+#[hook]
+pub fn use_page_address() -> std::rc::Rc<str> {
+    (*use_memo((), |_| std::rc::Rc::<str>::from(dom::page_address()))).clone()
 }
