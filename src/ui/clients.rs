@@ -87,9 +87,10 @@ pub fn ClientList(props: &ClientListProps) -> Html {
         </>
     };
     html! {
-        <section class="cc-clients" aria-labelledby={ui.id("clients")}>
+        // A named region only when there is a list: for a first visit it is one line
+        // offering to import, not a landmark.
+        <section class="cc-clients" aria-labelledby={(!clients.is_empty()).then(|| ui.id("clients"))}>
             if clients.is_empty() {
-                <h4 id={ui.id("clients")} class="cc-sr">{ ui.t("ui.clients.heading") }</h4>
                 <p class="cc-hint">{ ui.t("ui.clients.import_hint") }</p>
             } else {
                 <h4 id={ui.id("clients")}>{ ui.t("ui.clients.heading") }</h4>

@@ -1,4 +1,5 @@
-//! "Step N of M" with a bar, announced politely to screen readers.
+//! "Step N of M", announced politely to screen readers, over a bar that is a labelled
+//! `progressbar` with its value and range.
 
 use yew::prelude::*;
 
@@ -20,8 +21,12 @@ pub fn Progress(props: &ProgressProps) -> Html {
     let pct = format!("{}%", n * 100 / COUNTED_STEPS);
     html! {
         <div class="cc-progress">
-            <p class="cc-progress-text" role="status" aria-live="polite">{ text }</p>
-            <svg class="cc-bar" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+            <p class="cc-progress-text" role="status" aria-live="polite">{ text.clone() }</p>
+            // The bar itself is the progress bar a screen reader can query (value and range);
+            // the line above is what it announces when the step changes.
+            <svg class="cc-bar" viewBox="0 0 100 6" preserveAspectRatio="none" focusable="false" role="progressbar"
+                aria-label={ui.t("ui.progress_label")} aria-valuemin="1" aria-valuemax={COUNTED_STEPS.to_string()}
+                aria-valuenow={n.to_string()} aria-valuetext={text}>
                 <rect class="cc-bar-track" x="0" y="0" width="100%" height="6" rx="3" />
                 <rect class="cc-bar-fill" x="0" y="0" width={pct} height="6" rx="3" />
             </svg>
