@@ -124,6 +124,8 @@
     });
     screen.querySelector('select').addEventListener('change', (event) => {
       state.lang = event.target.value;
+      // A choice the visitor made: the widget takes it over (and remembers it).
+      screen.setAttribute('data-lang-chosen', state.lang);
       const typed = screen.querySelector('input[type=text]').value;
       fill(el, state, typed);
       screen.querySelector('select').focus();

@@ -9,6 +9,7 @@ use crate::assessment::rate::{HourKind, PayBasis, RateInputs, MAX_CENTS, MAX_TEN
 use crate::assessment::{assess, Answer, Answers, SignalId, MODEL};
 use crate::dates::Day;
 use crate::history::{is_id, Check, History, Merged};
+use crate::i18n::Lang;
 use crate::plan::inputs::{Channel, PlanInputs, MAX_AMOUNT_CENTS, MAX_DELIVERABLES};
 use crate::text::{typing, MAX_ADDRESSEE, MAX_DELIVERABLE, MAX_NICKNAME};
 
@@ -80,6 +81,8 @@ pub enum Action {
     NoticeDays(Option<u16>),
     /// The visitor's private name for the client, as typed.
     Nickname(String),
+    /// The visitor picked a language in the switcher.
+    Language(Lang),
     /// A change to the plan's own inputs.
     Plan(PlanEdit),
     /// A change to what the client pays and the hours it takes.
@@ -205,6 +208,16 @@ pub struct Quiz {
     /// What the history last did that the visitor should be told (not stored).
     #[serde(skip)]
     pub notice: Option<HistoryNotice>,
+    /// The language the visitor picked in the switcher, if they did: it wins over the
+    /// page's on their next visit. Stored; an id we do not speak is ignored, never an
+    /// error that would cost the answers.
+    #[serde(default, skip_serializing_if = "Option::is_none", deserialize_with = "lenient_lang")]
+    pub lang: Option<Lang>,
+}
+
+fn lenient_lang<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Lang>, D::Error> {
+    let value = serde_json::Value::deserialize(d)?;
+    Ok(value.as_str().and_then(Lang::parse))
 }
 
 impl Quiz {
@@ -243,7 +256,8 @@ impl Quiz {
                 }
                 q.editing = false;
             }
-            Action::Restart => q = Quiz { history: q.history, ..Quiz::default() },
+            Action::Restart => q = Quiz { history: q.history, lang: q.lang, ..Quiz::default() },
+            Action::Language(lang) => q.lang = Some(lang),
             Action::ForgetAll => q = Quiz::default(),
             Action::Record { today, client_id, check_id } => q.record(today, &client_id, &check_id),
             Action::CheckAgain { client, today } => {
@@ -257,6 +271,7 @@ impl Quiz {
                         plan,
                         client: Some(client),
                         history: q.history,
+                        lang: q.lang,
                         ..Quiz::default()
                     };
                 }

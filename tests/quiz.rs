@@ -6,6 +6,7 @@
 
 use client_checkup::assessment::{Answer, Answers, Rating, SignalId, MODEL};
 use client_checkup::dates::Day;
+use client_checkup::i18n::Lang;
 use client_checkup::plan::Channel;
 use client_checkup::quiz::{Action, PlanEdit, Quiz, Step, COUNTED_STEPS, SIGNAL_STEPS};
 use client_checkup::text::{MAX_DELIVERABLE, MAX_NICKNAME};
@@ -171,4 +172,19 @@ fn steps_count_and_name_themselves() {
         .map(Step::id)
         .collect();
     assert_eq!(ids, ["intro", "signal-time_drain", "rate", "context", "review", "result"]);
+}
+
+#[test]
+fn the_language_picked_is_kept_until_everything_is_deleted() {
+    let q = Quiz::default().apply(Action::Language(Lang::Cs));
+    assert_eq!(q.lang, Some(Lang::Cs));
+    let q = q.apply(Action::Start).apply(Action::Restart);
+    assert_eq!(q.lang, Some(Lang::Cs), "a new check keeps the visitor's language");
+    // Stored and read back; an id we do not speak is dropped, the rest of the entry kept.
+    let text = client_checkup::stored::encode(&q);
+    assert_eq!(client_checkup::stored::restore(&text).map(|r| r.lang).ok(), Some(Some(Lang::Cs)));
+    let odd = text.replace("\"lang\":\"cs\"", "\"lang\":\"xx\"");
+    assert_ne!(odd, text, "the stored entry names the language: {text}");
+    assert_eq!(client_checkup::stored::restore(&odd).map(|r| r.lang).ok(), Some(None));
+    assert_eq!(q.apply(Action::ForgetAll).lang, None);
 }

@@ -90,7 +90,7 @@ pub fn attach(host: &Element, options: &Options) -> Result<Element, String> {
 pub struct TakeOver {
     /// The nickname typed so far.
     pub nickname: String,
-    /// The language chosen in the painted screen's switch.
+    /// The language the visitor chose in the painted screen's switch, if they did.
     pub lang: Option<Lang>,
     /// Start was pressed: the quiz starts as soon as it can.
     pub start: bool,
@@ -104,18 +104,19 @@ pub fn take_over(widget: &Element) -> Option<TakeOver> {
     let shadow = widget.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok()?;
     let painted = shadow.query_selector(STATIC).ok()??;
     let value = |selector: &str| {
-        painted.query_selector(selector).ok().flatten().map(|el| {
-            el.dyn_ref::<HtmlInputElement>()
-                .map(HtmlInputElement::value)
-                .or_else(|| el.dyn_ref::<web_sys::HtmlSelectElement>().map(web_sys::HtmlSelectElement::value))
-                .unwrap_or_default()
-        })
+        painted
+            .query_selector(selector)
+            .ok()
+            .flatten()
+            .and_then(|el| el.dyn_ref::<HtmlInputElement>().map(HtmlInputElement::value))
     };
     let focused =
         shadow.active_element().filter(|el| painted.contains(Some(el))).map(|el| el.id()).filter(|id| !id.is_empty());
     let taken = TakeOver {
         nickname: value("input[type=text]").unwrap_or_default(),
-        lang: value("select").and_then(|v| Lang::parse(&v)),
+        // Only a language the visitor picked on the painted screen; the language it was
+        // painted in is the page's, which a remembered choice overrides.
+        lang: painted.get_attribute("data-lang-chosen").and_then(|v| Lang::parse(&v)),
         start: painted.has_attribute("data-pending-start"),
         focused,
     };

@@ -23,7 +23,7 @@ use super::Ui;
 use crate::assessment::{assess, MODEL};
 use crate::i18n::Lang;
 use crate::options::Options;
-use crate::quiz::{Quiz, Step};
+use crate::quiz::{Action, Quiz, Step};
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -40,14 +40,25 @@ pub struct AppProps {
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let progress = use_progress(&props.namespace);
-    let language = use_language(props.lang);
     let quiz = progress.quiz();
+    // The visitor's own pick, from an earlier visit, wins over the page's language.
+    let language = use_language(quiz.lang.unwrap_or(props.lang));
+    // Switching the language is remembered with the answers.
+    let set_lang = {
+        let (set, dispatch) = (language.set.clone(), progress.dispatch.clone());
+        use_memo((), move |_| {
+            Callback::from(move |lang| {
+                set.emit(lang);
+                dispatch.emit(Action::Language(lang));
+            })
+        })
+    };
     let assessment = use_memo(quiz.answers.clone(), |answers| assess(&MODEL, answers));
     let root = use_node_ref();
     use_host_events(&props.host, language.ready, quiz.step, assessment.clone());
     use_step_focus(&root, quiz.step, quiz.missing.is_some());
     use_plan_prefetch(quiz.step);
-    use_take_over(&root, language.ready, quiz.step, progress.dispatch.clone(), language.set.clone(), language.lang);
+    use_take_over(&root, language.ready, quiz.step, progress.dispatch.clone(), (*set_lang).clone(), language.lang);
     let today = use_today();
     let saved = use_saved_clients(quiz, today, &progress.dispatch);
 
@@ -55,7 +66,7 @@ pub fn App(props: &AppProps) -> Html {
         // The catalog is on its way: hold the space without showing the wrong language.
         return html! { <section class="cc cc-loading" aria-busy="true" ref={root}></section> };
     }
-    let ui = Ui { lang: language.lang, uid: props.uid.clone(), set_lang: language.set.clone() };
+    let ui = Ui { lang: language.lang, uid: props.uid.clone(), set_lang: (*set_lang).clone() };
     let heading = props.options.heading.clone().map(AttrValue::from).unwrap_or_else(|| ui.t("ui.title"));
     let on_action = progress.dispatch.clone();
     let step = quiz.step;

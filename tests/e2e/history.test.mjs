@@ -74,9 +74,8 @@ for (const lang of ['en', 'cs']) {
     // A month later, the same browser: the saved client waits on the intro.
     await page.clock.setFixedTime(LATER);
     await page.reload();
-    // The page's language comes back first; the visitor picks theirs again.
-    w = await new Widget(page).ready();
-    if (lang !== 'en') await w.chooseLanguage(lang);
+    // The language the visitor picked is remembered with the answers.
+    w = await new Widget(page, { lang }).ready();
     // A reload shows the result again, as it was; a new check starts from the intro.
     assert.equal(await w.step(), 'result');
     await w.host.locator('[data-action="restart"]').click();

@@ -69,6 +69,25 @@ test('the first screen is painted before the wasm arrives, and a Start pressed m
   await context.close();
 });
 
+test('a language picked on the painted screen is taken over, and remembered on the next visit', async () => {
+  const { page, errors, context } = await openPage(browser, null, { viewport: { width: 375, height: 800 } });
+  const wasm = await holdWasm(page);
+  await page.goto(`${server.url}/index.html`);
+  const w = new Widget(page);
+  await waitNamed('the painted first screen', 5000, () => w.painted.waitFor());
+  await w.host.scrollIntoViewIfNeeded();
+  await w.painted.locator('select').selectOption('pl');
+  await waitNamed('the painted screen in Polish', 5000, () => w.painted.locator('section[lang="pl"]').waitFor());
+  wasm.release();
+  const pl = await new Widget(page, { lang: 'pl' }).ready();
+  assert.equal(await pl.heading.innerText(), pl.t('ui.intro.heading'));
+  // The page says English; the visitor said Polish, and the widget remembers it.
+  await page.reload();
+  await new Widget(page, { lang: 'pl' }).ready();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 /** An article long enough that the widget starts far below the fold. */
 function longArticle(extra = '') {
   const filler = Array.from({ length: 60 }, (_, i) => `<p>Paragraph ${i}: freelancing notes that fill the screen.</p>`).join('');
