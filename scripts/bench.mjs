@@ -330,7 +330,12 @@ async function articleLoad(browser, profile, base, a) {
       // The widget's own main-thread work: the script entries of long animation frames
       // (frames over 50 ms) that ran the widget's files: the loader while the page is
       // parsed, the glue and the wasm it calls when the widget takes over.
-      const scripts = H.loafs.flatMap((f) => f.scripts).filter((s) => widget.test(s.url) || widget.test(s.invoker));
+      const isOurs = (s) => widget.test(s.url) || widget.test(s.invoker);
+      const scripts = H.loafs.flatMap((f) => f.scripts).filter(isOurs);
+      // The long frame that ran the widget's longest script: how long it was, and how much
+      // of it was rendering (style, layout, paint) rather than script.
+      const frame = H.loafs.filter((f) => f.scripts.some(isOurs))
+        .sort((a, b) => Math.max(...b.scripts.filter(isOurs).map((x) => x.duration)) - Math.max(...a.scripts.filter(isOurs).map((x) => x.duration)))[0];
       const wasm = performance.getEntriesByType('resource').some((r) => /_bg\.wasm/.test(r.name));
       return {
         lcp: H.lcp, lcpWhat: H.lcpWhat, cls: H.cls, wasm,
@@ -338,6 +343,8 @@ async function articleLoad(browser, profile, base, a) {
         tbt: long.reduce((sum, t) => sum + t.duration - 50, 0),
         widgetScript: scripts.reduce((m, s) => Math.max(m, s.duration), 0),
         widgetScriptTotal: scripts.reduce((sum, s) => sum + s.duration, 0),
+        widgetFrame: frame?.duration ?? 0,
+        widgetFrameRender: frame?.render ?? 0,
       };
     }, WIDGET_FILE.source);
   } finally {
@@ -369,6 +376,8 @@ async function hostArticle(browser, base, profile) {
       widgetScript: median(r.map((x) => x.widgetScript)),
       widgetScriptMax: max(r.map((x) => x.widgetScript)),
       widgetScriptOver: r.filter((x) => x.widgetScript > 50).length,
+      widgetFrame: median(r.map((x) => x.widgetFrame)),
+      widgetFrameRender: median(r.map((x) => x.widgetFrameRender)),
       wasmLoads: r.filter((x) => x.wasm).length,
       loads: r.length,
     };
@@ -423,10 +432,14 @@ async function memoryAfterQuiz(browser, base) {
 function rustTimings() {
   const env = { ...process.env, PATH: `${ROOT}/node_modules/.bin:${os.homedir()}/.cargo/bin:${process.env.PATH}` };
   const native = JSON.parse(execFileSync('cargo', ['run', '--quiet', '--release', '--example', 'bench'], { cwd: ROOT, env, encoding: 'utf8' }).trim().split('\n').pop());
+  // In a target directory of its own: a wasm test build unifies the dev-dependencies'
+  // features (yew's "test") into the widget's binaries, and would leave those in place of
+  // the release build that dist/ and scripts/wasm-size.mjs come from.
   const out = execFileSync('cargo', ['test', '--release', '--target', 'wasm32-unknown-unknown', '--test', 'web',
     'assess_and_plan_in_the_browser', '--', '--nocapture'], {
     cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...env, CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER: 'wasm-bindgen-test-runner', CHROMEDRIVER: process.env.CHROMEDRIVER || '/usr/bin/chromedriver' },
+    env: { ...env, CARGO_TARGET_DIR: path.join(ROOT, 'target/bench-wasm-test'),
+      CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER: 'wasm-bindgen-test-runner', CHROMEDRIVER: process.env.CHROMEDRIVER || '/usr/bin/chromedriver' },
   });
   const line = out.split('\n').find((l) => l.includes('BENCH {'));
   const browser = line ? JSON.parse(line.slice(line.indexOf('{'))) : {};
@@ -479,15 +492,15 @@ async function main() {
   const chromium = browser.version();
   await browser.close();
   await server.close();
-  let rust = null;
-  if (!SKIP_RUST) {
-    log('timing assessment + plan (native and in the browser)…');
-    rust = rustTimings();
-  }
   let crates = null;
   if (!SKIP_WASM_SIZE) {
     log('wasm size by crate (wasm-bindgen --keep-debug, wasm-opt -Oz -g, twiggy)…');
     crates = analyseAll();
+  }
+  let rust = null;
+  if (!SKIP_RUST) {
+    log('timing assessment + plan (native and in the browser)…');
+    rust = rustTimings();
   }
 
   // ------------------------------------------------------------------ the table
@@ -520,6 +533,8 @@ async function main() {
     ARTICLES.map((a) => { const h = hostRow(a.key); return `${h.long}, ${ms(h.longest)}, ${ms(h.tbt)}`; }).join(' / '));
   row('… the widget\'s longest script run in one task (loader; glue + wasm at take-over), median (largest; loads over 50 ms) — below / above',
     ['below', 'above'].map((k) => { const h = hostRow(k); return `**${ms(h.widgetScript)}** (${ms(h.widgetScriptMax)}; ${h.widgetScriptOver}/${h.loads})`; }).join(' / '), '≤ 50 ms');
+  row('… the long animation frame around that script run, median: its length, of which rendering (style, layout, paint) — below / above',
+    ['below', 'above'].map((k) => `${ms(hostRow(k).widgetFrame)}, ${ms(hostRow(k).widgetFrameRender)}`).join(' / '));
   row('wasm fetched with the widget below the fold and no scroll', `${hostRow('below').wasmLoads}/${hostRow('below').loads} loads`, 'none');
   if (rust) {
     const n = rust.native;
@@ -550,7 +565,8 @@ async function main() {
       const b = rest.reduce((t, c) => t + c.bytes, 0);
       return `${b} | ${((b / m.itemsBytes) * 100).toFixed(1)} %`;
     };
-    console.log(`\nWasm size by crate (release build with names kept, wasm-opt -Oz -g, twiggy top; shares of the module with its name section stripped, ${quiz.strippedBytes} B and ${plan.strippedBytes} B against ${quiz.shippedBytes} B and ${plan.shippedBytes} B shipped).\n`);
+    const shipped = (m) => `${m.shippedBytes} B shipped${m.reproduced ? ', reproduced byte for byte by the same steps without names' : ', NOT reproduced: dist/ is older than the sources'}`;
+    console.log(`\nWasm size by crate: the release build with names kept (wasm-bindgen --keep-debug, wasm-opt -Oz -g), twiggy top, grouped by the first path segment of each item's name (scripts/wasm-size.mjs). Quiz module ${shipped(quiz)}; plan module ${shipped(plan)}. Shares are of the named build without its name section (${quiz.itemsBytes} B and ${plan.itemsBytes} B).\n`);
     console.log('| crate | quiz module bytes | share | plan module bytes | share |');
     console.log('|---|---:|---:|---:|---:|');
     for (const c of names) console.log(`| ${c} | ${cell(quiz, c)} | ${cell(plan, c)} |`);

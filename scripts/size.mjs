@@ -11,7 +11,7 @@
 //   node scripts/size.mjs            print the tables
 //   node scripts/size.mjs --check    also fail when the first-question brotli total exceeds
 //                                    the budget (size-budget.json)
-//   node scripts/size.mjs --json     machine-readable (used by scripts/bench.mjs)
+//   node scripts/size.mjs --json     machine-readable
 //   node scripts/size.mjs --record   write the current first-question sizes as the baseline
 import fs from 'node:fs';
 import path from 'node:path';

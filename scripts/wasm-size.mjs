@@ -1,20 +1,22 @@
 #!/usr/bin/env node
 // The wasm size table by crate, for both modules: where the bytes of the shipped
 // client-checkup-<hash>_bg.wasm (the quiz) and client-checkup-plan-<hash>_bg.wasm (the
-// plan) come from. Needs a release build first (`trunk build --release`): it starts from
-// the same cargo output (target/wasm32-unknown-unknown/release/*.wasm) and repeats the
-// build's own steps with names kept:
-//   wasm-bindgen --keep-debug (same --out-name as the build, which changes the import names)
-//   wasm-opt -Oz -g with the feature flags of scripts/post-build.mjs
-//   twiggy top -n 100000 --format csv
-// then groups every item by crate (the first path segment of its demangled name; data
-// segments as "data") and checks that the named file, names stripped, is the size of the
-// file in dist/. Shares are of that stripped size; they shift after name stripping only in
-// that the "name" section (reported apart) is gone, and they are not those of the
-// compressed transfer (code and data compress differently).
+// plan) come from. Needs a release build first (`trunk build --release`). It builds the two
+// binaries as the build does (cargo build --release, a no-op when they are fresh), then
+//   1. repeats the build's own steps (wasm-bindgen with the build's --out-name, which shapes
+//      the import names; wasm-opt -Oz, with the flags of scripts/post-build.mjs for the plan
+//      module) and checks that the result is byte for byte the file in dist/;
+//   2. does the same with names kept: wasm-bindgen --keep-debug, wasm-opt -Oz -g;
+//   3. runs twiggy top -n 100000 --format csv on that, and groups every item by crate (the
+//      first path segment of its demangled name; data segments as "data"; the name section,
+//      which the shipped file does not have, apart).
+// Shares are of the named build's items without its name section; the same build with the
+// names stripped is within 0.2 % of the shipped file (-g keeps a few functions apart that
+// -Oz alone merges), and they are not the shares of the compressed transfer (text data
+// compresses better than code).
 //
 //   node scripts/wasm-size.mjs            print the tables
-//   node scripts/wasm-size.mjs --json     machine-readable (used by scripts/bench.mjs)
+//   node scripts/wasm-size.mjs --json     machine-readable
 //   node scripts/wasm-size.mjs --top 30   also list the 30 largest items of each module
 import fs from 'node:fs';
 import os from 'node:os';
@@ -29,9 +31,11 @@ const TARGET = path.join(ROOT, 'target/wasm32-unknown-unknown/release');
  *  plain `-Oz` on the quiz module, which detects the same features from the file). */
 const FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
   '--enable-mutable-globals', '--enable-reference-types', '--enable-multivalue'];
+/** Each module as the build makes it: Trunk runs plain `wasm-opt -Oz` on the quiz module
+ *  (features detected from the file); scripts/post-build.mjs passes FEATURES for the plan. */
 export const MODULES = [
-  { key: 'quiz', title: 'quiz module', cargo: 'client-checkup.wasm', outName: 'client-checkup', dist: /^client-checkup-[0-9a-f]{16}_bg\.wasm$/ },
-  { key: 'plan', title: 'plan module', cargo: 'client-checkup-plan.wasm', outName: 'client-checkup-plan', dist: /^client-checkup-plan-[0-9a-f]{16}_bg\.wasm$/ },
+  { key: 'quiz', title: 'quiz module', bin: 'client-checkup', outName: 'client-checkup', opt: [], dist: /^client-checkup-[0-9a-f]{16}_bg\.wasm$/ },
+  { key: 'plan', title: 'plan module', bin: 'client-checkup-plan', outName: 'client-checkup-plan', opt: FEATURES, dist: /^client-checkup-plan-[0-9a-f]{16}_bg\.wasm$/ },
 ];
 
 const env = { ...process.env, PATH: `${ROOT}/node_modules/.bin:${os.homedir()}/.cargo/bin:${process.env.PATH}` };
@@ -99,22 +103,31 @@ function distFile(re) {
   return path.join(DIST, f);
 }
 
-/** One module: the named build, its items grouped by crate. */
+/** One module: the build reproduced, then the named build, its items grouped by crate. */
 export function analyse(mod, { top = 0 } = {}) {
-  const src = path.join(TARGET, mod.cargo);
+  const src = path.join(TARGET, `${mod.bin}.wasm`);
   if (!fs.existsSync(src)) throw new Error(`${src} is missing: run trunk build --release`);
   const shipped = distFile(mod.dist);
-  if (fs.statSync(src).mtimeMs > fs.statSync(shipped).mtimeMs + 60_000) {
-    process.stderr.write(`wasm-size: ${mod.cargo} is newer than ${path.basename(shipped)}: rebuild dist (trunk build --release) for a matching table\n`);
-  }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-wasm-size-'));
   try {
-    run('wasm-bindgen', ['--keep-debug', '--target', 'web', '--no-typescript', '--out-dir', tmp, '--out-name', mod.outName, src]);
-    const bound = path.join(tmp, `${mod.outName}_bg.wasm`);
+    const bindgen = (dir, extra) => {
+      run('wasm-bindgen', [...extra, '--target', 'web', '--no-typescript', '--out-dir', dir, '--out-name', mod.outName, src]);
+      return path.join(dir, `${mod.outName}_bg.wasm`);
+    };
+    // 1. The shipped file, reproduced.
+    const same = path.join(tmp, 'same.wasm');
+    run('wasm-opt', ['-Oz', ...mod.opt, bindgen(path.join(tmp, 'plain'), []), '-o', same]);
+    const reproduced = fs.readFileSync(same).equals(fs.readFileSync(shipped));
+    if (!reproduced) {
+      process.stderr.write(`wasm-size: ${mod.title}: the release build does not reproduce ${path.basename(shipped)}; `
+        + 'dist/ is older than the sources? (trunk build --release)\n');
+    }
+    // 2. With names.
     const named = path.join(tmp, 'named.wasm');
     const stripped = path.join(tmp, 'stripped.wasm');
-    run('wasm-opt', ['-Oz', '-g', ...FEATURES, bound, '-o', named]);
+    run('wasm-opt', ['-Oz', '-g', ...FEATURES, bindgen(path.join(tmp, 'debug'), ['--keep-debug']), '-o', named]);
     run('wasm-opt', ['--strip-debug', ...FEATURES, named, '-o', stripped]);
+    // 3. By crate.
     const csv = parseCsv(run('twiggy', ['top', '-n', '100000', '--format', 'csv', named]));
     const items = csv.slice(1).filter((r) => r.length >= 2 && r[0]).map(([name, size]) => ({ name, size: Number(size), crate: crateOf(name) }));
     const groups = new Map();
@@ -128,7 +141,7 @@ export function analyse(mod, { top = 0 } = {}) {
     const total = [...groups.values()].reduce((t, g) => t + g.bytes, 0);
     const crates = [...groups.values()].sort((a, b) => b.bytes - a.bytes).map((g) => ({ ...g, share: g.bytes / total }));
     return {
-      key: mod.key, title: mod.title,
+      key: mod.key, title: mod.title, reproduced,
       shippedBytes: fs.statSync(shipped).size,
       strippedBytes: fs.statSync(stripped).size,
       namedBytes: fs.statSync(named).size,
@@ -143,6 +156,10 @@ export function analyse(mod, { top = 0 } = {}) {
 }
 
 export function analyseAll(opts) {
+  // The binaries as Trunk and scripts/post-build.mjs build them (default features): a
+  // no-op when fresh; a rebuild when something else (a `cargo test` of the wasm target,
+  // whose dev-dependencies add features) left other builds in their place.
+  run('cargo', ['build', '--offline', '--quiet', '--release', '--target', 'wasm32-unknown-unknown', ...MODULES.flatMap((m) => ['--bin', m.bin])]);
   return MODULES.map((m) => analyse(m, opts));
 }
 
@@ -159,7 +176,7 @@ export function markdown(result, { min = 0.01 } = {}) {
     const bytes = rest.reduce((t, c) => t + c.bytes, 0);
     lines.push(`| ${rest.length} more under ${pct(min)} (${rest.map((c) => c.crate).join(', ')}) | ${bytes} | ${pct(bytes / result.itemsBytes)} |`);
   }
-  lines.push(`| **total** (names stripped: ${result.strippedBytes} B; shipped file ${result.shippedBytes} B) | ${result.itemsBytes} | 100 % |`);
+  lines.push(`| **total** (names stripped: ${result.strippedBytes} B; shipped file ${result.shippedBytes} B${result.reproduced ? ', reproduced byte for byte' : ', NOT reproduced: rebuild dist'}) | ${result.itemsBytes} | 100 % |`);
   return lines;
 }
 
