@@ -61,6 +61,7 @@ import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { measure } from './size.mjs';
 import { analyseAll } from './wasm-size.mjs';
+import { cargoTargetDir } from './cargo-target.mjs';
 import { launch, serve, DIST, ROOT } from '../tests/e2e/helpers.mjs';
 import { Widget, SIGNALS } from '../tests/e2e/widget.mjs';
 
@@ -442,7 +443,7 @@ function rustTimings() {
   const out = execFileSync('cargo', ['test', '--release', '--target', 'wasm32-unknown-unknown', '--test', 'web',
     'assess_and_plan_in_the_browser', '--', '--nocapture'], {
     cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...env, CARGO_TARGET_DIR: path.join(ROOT, 'target/bench-wasm-test'),
+    env: { ...env, CARGO_TARGET_DIR: path.join(cargoTargetDir(ROOT), 'bench-wasm-test'),
       CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER: 'wasm-bindgen-test-runner', CHROMEDRIVER: process.env.CHROMEDRIVER || '/usr/bin/chromedriver' },
   });
   const line = out.split('\n').find((l) => l.includes('BENCH {'));

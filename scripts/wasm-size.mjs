@@ -23,10 +23,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { cargoTargetDir } from './cargo-target.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.join(ROOT, 'dist');
-const TARGET = path.join(ROOT, 'target/wasm32-unknown-unknown/release');
 /** Exactly the flags scripts/post-build.mjs gives wasm-opt for the plan module (Trunk runs
  *  plain `-Oz` on the quiz module, which detects the same features from the file). */
 const FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '--enable-sign-ext',
@@ -105,7 +105,7 @@ function distFile(re) {
 
 /** One module: the build reproduced, then the named build, its items grouped by crate. */
 export function analyse(mod, { top = 0 } = {}) {
-  const src = path.join(TARGET, `${mod.bin}.wasm`);
+  const src = path.join(cargoTargetDir(ROOT), 'wasm32-unknown-unknown/release', `${mod.bin}.wasm`);
   if (!fs.existsSync(src)) throw new Error(`${src} is missing: run trunk build --release`);
   const shipped = distFile(mod.dist);
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-wasm-size-'));
