@@ -63,7 +63,7 @@ import { measure } from './size.mjs';
 import { analyseAll } from './wasm-size.mjs';
 import { cargoTargetDir } from './cargo-target.mjs';
 import { launch, serve, DIST, ROOT } from '../tests/e2e/helpers.mjs';
-import { Widget, SIGNALS } from '../tests/e2e/widget.mjs';
+import { Widget, SIGNALS, waitNamed } from '../tests/e2e/widget.mjs';
 
 const arg = (name, fallback) => {
   const i = process.argv.indexOf(name);
@@ -255,9 +255,18 @@ async function coldPage(browser, profile, init, arg) {
 async function timedLoad(browser, profile, url, { click, want }) {
   const { context, page } = await coldPage(browser, profile, probe, { click });
   try {
-    await page.goto(url, { waitUntil: 'commit', timeout: LOAD_TIMEOUT });
-    await page.waitForFunction((want) => want.every((k) => window.__bench?.[k] !== null), want,
-      { timeout: LOAD_TIMEOUT, polling: 50 });
+    const where = `${url} (${profile.name}${click ? ', Start clicked at first paint' : ''})`;
+    await waitNamed(`${where} to start loading`, LOAD_TIMEOUT, () => page.goto(url, { waitUntil: 'commit', timeout: LOAD_TIMEOUT }));
+    try {
+      await page.waitForFunction((want) => want.every((k) => window.__bench?.[k] !== null), want,
+        { timeout: LOAD_TIMEOUT, polling: 50 });
+    } catch (e) {
+      // Say which marks never came, and what the page had got to.
+      const seen = await page.evaluate(() => window.__bench ?? null).catch(() => null);
+      const missing = seen ? want.filter((k) => seen[k] === null) : want;
+      throw new Error(`waited ${LOAD_TIMEOUT} ms for ${where} to record ${want.join(' + ')}; still missing: ${missing.join(', ')}`
+        + ` (marks so far: ${JSON.stringify(seen)}): ${String(e?.message ?? e).split('\n')[0]}`, { cause: e });
+    }
     return await page.evaluate((re) => {
       const widget = new RegExp(re);
       const B = window.__bench;
@@ -325,8 +334,12 @@ const SETTLE_MS = 1500;
 async function articleLoad(browser, profile, base, a) {
   const { context, page } = await coldPage(browser, profile, hostProbe);
   try {
-    await page.goto(base + a.url, { waitUntil: 'load', timeout: LOAD_TIMEOUT });
-    if (a.key === 'above') await page.waitForFunction(() => window.__host.ready !== null, null, { timeout: LOAD_TIMEOUT, polling: 100 });
+    const where = `${a.url} (${a.title}, ${profile.name})`;
+    await waitNamed(`${where} to fire its load event`, LOAD_TIMEOUT, () => page.goto(base + a.url, { waitUntil: 'load', timeout: LOAD_TIMEOUT }));
+    if (a.key === 'above') {
+      await waitNamed(`${where}: the eager widget to send client-checkup:ready without a scroll`, LOAD_TIMEOUT,
+        () => page.waitForFunction(() => window.__host.ready !== null, null, { timeout: LOAD_TIMEOUT, polling: 100 }));
+    }
     await page.waitForTimeout(SETTLE_MS);
     return await page.evaluate((re) => {
       const widget = new RegExp(re);
@@ -396,7 +409,8 @@ async function hostArticle(browser, base, profile) {
 async function captureFirstQuestion(browser, base) {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
-  await page.goto(`${base}/index.html`);
+  await waitNamed('the demo article to load (to capture the first question)', LOAD_TIMEOUT,
+    () => page.goto(`${base}/index.html`, { timeout: LOAD_TIMEOUT }));
   const w = await new Widget(page).ready();
   await w.start();
   const html = await w.section.evaluate((s) => s.outerHTML);
@@ -411,7 +425,8 @@ async function memoryAfterQuiz(browser, base) {
   const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
   const page = await context.newPage();
   await page.addInitScript(wasmProbe);
-  await page.goto(`${base}/index.html`);
+  await waitNamed('the demo article to load (to measure memory)', LOAD_TIMEOUT,
+    () => page.goto(`${base}/index.html`, { timeout: LOAD_TIMEOUT }));
   const w = await new Widget(page).ready();
   await w.complete({
     signals: Object.fromEntries(SIGNALS.map((s) => [s, ['losing_money', 'time_drain'].includes(s) ? '3' : '1'])),
