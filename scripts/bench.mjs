@@ -2,9 +2,10 @@
 // The benchmark (issue 13): bytes, load times against a static floor, the host article's
 // LCP / CLS / long tasks with and without the widget, the wasm size by crate, assessment +
 // plan timings and memory. Run it with `bash scripts/bench.sh` (builds first); it prints
-// one Markdown table (with the date and the machine) and the wasm-by-crate table, to paste
-// into the README. Not part of the test suite: timings depend on the machine, so they are
-// measured and reported, never asserted.
+// Markdown tables (with the date, the machine and its load average): bytes, load times,
+// the host article, run time and memory, and the wasm by crate, to paste into the README.
+// Not part of the test suite: timings depend on the machine (and on whatever else runs on
+// it), so they are measured and reported, never asserted.
 //
 //   node scripts/bench.mjs [--loads 15] [--quick] [--skip-rust] [--skip-wasm-size]
 //
@@ -476,6 +477,10 @@ async function main() {
     process.exit(2);
   }
   const began = Date.now();
+  const loadStart = os.loadavg();
+  if (loadStart[0] > 0.5 * os.cpus().length) {
+    log(`note: the load average is ${loadStart[0].toFixed(2)} on ${os.cpus().length} cores: other work is running, and the timings will show it (the table prints the load average)`);
+  }
   const sizes = measure();
   const first = firstScreens();
   const pages = {
@@ -510,6 +515,7 @@ async function main() {
   log('memory after a completed quiz…');
   const memory = await memoryAfterQuiz(browser, server.url);
   const chromium = browser.version();
+  const loadEnd = os.loadavg();
   await browser.close();
   await server.close();
   let crates = null;
@@ -523,56 +529,83 @@ async function main() {
     rust = rustTimings();
   }
 
-  // ------------------------------------------------------------------ the table
+  // ------------------------------------------------------------------ the tables
 
-  const rows = [];
-  const row = (what, value, target = '') => rows.push(`| ${what} | ${value} | ${target} |`);
-  const sizeCell = (r) => `${r.raw} raw · ${r.gzip} gzip · ${r.brotli} br`;
-  const totalCell = (t) => `**${kib(t.brotli)}** (${t.brotli} B br; ${t.gzip} B gzip; ${t.raw} B raw)`;
-  for (const r of sizes.paint.rows) row(`before first paint: ${r.name}`, sizeCell(r));
-  for (const r of sizes.rows.filter((r) => !sizes.paint.rows.some((p) => p.file === r.file))) row(`… and before the first question: ${r.name}`, sizeCell(r));
-  row('**bytes before first paint** (the loader, with every language\'s first screen)', totalCell(sizes.paint.total));
-  row('**bytes before the first question** (loader, glue, snippets, quiz wasm)', totalCell(sizes.total), '≤ 100 KiB br');
-  for (const r of sizes.plan.rows) row(`plan module: ${r.name}`, sizeCell(r));
-  row('**plan module** (prefetched when idle after the first question)', totalCell(sizes.plan.total));
-  const ph = loads.find((l) => l.key === 'phone');
-  row('widget files fetched before the first question (seen in Chromium, phone)', `${ph.filesQuestion.join(', ')}: ${Math.round(ph.bytesQuestion)} B as sent (brotli); before first paint ${Math.round(ph.bytesPaint)} B`);
-  for (const l of loads) {
-    row(`first paint of the first screen, ${l.name}: widget / static floor`, `${ms(l.paint)} / ${ms(l.floorPaint)}: **${ratio(l.paintRatio)}**${l.byLcp < 2 * LOADS ? ` (LCP entry in ${l.byLcp}/${2 * LOADS} loads, else frame start)` : ''}`
-    + ` (start of the frame that renders it: ${ms(l.paintFrame)} / ${ms(l.floorPaintFrame)})`, '≤ 1.2×');
-    row(`first screen usable (\`client-checkup:ready\`), ${l.name}`, `${ms(l.ready)}: ${ratio(l.readyRatio)} the floor's first paint`);
-    row(`first question answerable after a click on Start at first paint, ${l.name}: widget / static floor`,
-      `${ms(l.question)} / ${ms(l.floorQuestion)}: **${ratio(l.questionRatio)}** (click honoured in ${l.honoured}/${LOADS})`, '≤ 1.5×');
-  }
-  const pct = (x) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)} %`;
-  const hostRow = (key) => host[key];
-  row(`host article LCP, phone: ${ARTICLES.map((a) => a.title).join(' / ')}`,
-    ARTICLES.map((a) => `${ms(hostRow(a.key).lcp)}${a.key === 'none' ? '' : ` (**${pct(hostRow(a.key).lcpDelta)}**)`}`).join(' / '), 'within 5 %');
-  row('… the LCP element (without / below / above)', ARTICLES.map((a) => hostRow(a.key).lcpWhat).join(' / '));
-  row('host article CLS, phone (largest of all loads; without / below / above)', ARTICLES.map((a) => `**${hostRow(a.key).cls.toFixed(3)}**`).join(' / '), '0');
-  row('host long tasks > 50 ms before any interaction, phone: median count, longest, total blocking time — without / below / above',
-    ARTICLES.map((a) => { const h = hostRow(a.key); return `${h.long}, ${ms(h.longest)}, ${ms(h.tbt)}`; }).join(' / '));
-  row('… the widget\'s longest script run in one task (loader; glue + wasm at take-over), median (largest; loads over 50 ms) — below / above',
-    ['below', 'above'].map((k) => { const h = hostRow(k); return `**${ms(h.widgetScript)}** (${ms(h.widgetScriptMax)}; ${h.widgetScriptOver}/${h.loads})`; }).join(' / '), '≤ 50 ms');
-  row('… the long animation frame around that script run, median: its length, of which rendering (style, layout, paint) — below / above',
-    ['below', 'above'].map((k) => `${ms(hostRow(k).widgetFrame)}, ${ms(hostRow(k).widgetFrameRender)}`).join(' / '));
-  row('wasm fetched with the widget below the fold and no scroll', `${hostRow('below').wasmLoads}/${hostRow('below').loads} loads`, 'none');
-  if (rust) {
-    const n = rust.native;
-    row('assessment + plan, native (en / cs)', `${n.en.assess_plan_us.toFixed(0)} µs / ${n.cs.assess_plan_us.toFixed(0)} µs`, '≤ 1 ms');
-    if (rust.browser.browser_assess_plan_us !== undefined) row('assessment + plan, in Chromium (wasm, en)', `${rust.browser.browser_assess_plan_us.toFixed(0)} µs`, '≤ 1 ms');
-    row('render Markdown / calendar / PDF, native (en)', `${n.en.markdown_us.toFixed(0)} µs / ${n.en.ics_us.toFixed(0)} µs / ${(n.en.pdf_us / 1000).toFixed(2)} ms`);
-  }
-  row('wasm memory after a completed quiz with its plan: quiz module / plan module', `${kib(memory.wasm.quiz)} / ${kib(memory.wasm.plan)}`);
-  row('JS heap after a completed quiz with its plan (after GC)', kib(memory.heap));
-
+  const budget = JSON.parse(fs.readFileSync(path.join(ROOT, 'size-budget.json'), 'utf8')).first_load_brotli_max;
+  const pct = (x) => (Number.isFinite(x) ? `${x >= 0 ? '+' : ''}${(x * 100).toFixed(1)} %` : 'n/a');
+  const table = (head, align, rows) => {
+    console.log(`| ${head.join(' | ')} |`);
+    console.log(`|${align.map((a) => (a === 'r' ? '---:' : '---')).join('|')}|`);
+    for (const r of rows) console.log(`| ${r.join(' | ')} |`);
+    console.log();
+  };
   const cpu = os.cpus()[0]?.model?.trim() ?? 'unknown CPU';
+  const loadavg = (l) => l.map((x) => x.toFixed(2)).join(' / ');
   console.log(`Measured ${new Date().toISOString().slice(0, 10)} on ${cpu}, ${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, `
     + `${os.type()} ${os.release()}, headless Chromium ${chromium}, node ${process.version}; `
-    + `${LOADS} cold loads of each page per profile${QUICK ? ' (--quick: a smoke run, not a measurement)' : ''}.\n`);
-  console.log('| measure | result | target |');
-  console.log('|---|---|---|');
-  for (const r of rows) console.log(r);
+    + `${LOADS} cold loads of each page per profile${QUICK ? ' (--quick: a smoke run, not a measurement)' : ''}; `
+    + `load average (1 / 5 / 15 min) ${loadavg(loadStart)} at the start, ${loadavg(loadEnd)} after the browser runs.\n`);
+
+  // Bytes.
+  console.log('**Bytes** (dist/, per file raw · gzip -9 · brotli q11; scripts/size.mjs)\n');
+  const fileCell = (r) => [r.raw, r.gzip, r.brotli];
+  const sizeRows = [];
+  const group = (title, g, target) => {
+    for (const r of g.rows) sizeRows.push([`${title}: ${r.name}`, ...fileCell(r), '']);
+    sizeRows.push([`**${title}, total**`, g.total.raw, g.total.gzip, `**${g.total.brotli}** (${kib(g.total.brotli)})`, target]);
+  };
+  group('before first paint', sizes.paint, '');
+  group('before the first question', sizes,
+    `≤ 102400 (100 KiB) target; CI budget ${budget} (size-budget.json): ${sizes.total.brotli <= budget ? 'within' : '**EXCEEDED**'}`);
+  group('plan module (prefetched when idle after the first question)', sizes.plan, '');
+  table(['bytes', 'raw', 'gzip -9', 'brotli', 'target'], ['l', 'r', 'r', 'r', 'l'], sizeRows);
+  const ph = loads.find((l) => l.key === 'phone');
+  console.log(`Widget files Chromium fetched before the first question (phone, median): ${ph.filesQuestion.join(', ')}: `
+    + `${Math.round(ph.bytesQuestion)} B as sent (brotli); before first paint ${Math.round(ph.bytesPaint)} B.\n`);
+
+  // Load times.
+  console.log(`**Load times**: median of ${LOADS} interleaved cold loads of each page, widget against the static floor `
+    + '(the same article with the first screen as static markup); ratio = median of the per-pair ratios\n');
+  const timeRows = [];
+  for (const l of loads) {
+    timeRows.push([`first paint of the first screen, ${l.name}`, ms(l.paint), ms(l.floorPaint), `**${ratio(l.paintRatio)}**`, '≤ 1.2×',
+      `${l.byLcp < 2 * LOADS ? `LCP entry in ${l.byLcp}/${2 * LOADS} loads, else frame start; ` : ''}start of the frame that renders it: ${ms(l.paintFrame)} / ${ms(l.floorPaintFrame)}`]);
+    timeRows.push([`first screen usable (\`client-checkup:ready\`), ${l.name}`, ms(l.ready), ms(l.floorPaint), ratio(l.readyRatio), '',
+      'against the floor\'s first paint; a click before it is queued, not lost']);
+    timeRows.push([`first question answerable after a click on Start at first paint, ${l.name}`, ms(l.question), ms(l.floorQuestion),
+      `**${ratio(l.questionRatio)}**`, '≤ 1.5×', `click honoured in ${l.honoured}/${LOADS}`]);
+  }
+  table(['measure', 'widget', 'static floor', 'ratio', 'target', 'note'], ['l', 'r', 'r', 'r', 'l', 'l'], timeRows);
+
+  // The host article.
+  console.log(`**Host article** (phone profile; the article made long; median of ${LOADS} cold loads of each, nothing clicked or scrolled)\n`);
+  const h = (k) => host[k];
+  const cols = ARTICLES.map((a) => a.key);
+  const hostRows = [
+    ['LCP', ...cols.map((k) => ms(h(k).lcp)), ''],
+    ['LCP against the article without the widget (median of per-round ratios)', ...cols.map((k) => (k === 'none' ? '–' : `**${pct(h(k).lcpDelta)}**`)), 'within 5 %'],
+    ['LCP element', ...cols.map((k) => h(k).lcpWhat), ''],
+    ['CLS (largest of all loads)', ...cols.map((k) => `**${h(k).cls.toFixed(3)}**`), '0'],
+    ['long tasks > 50 ms: count, longest, total blocking time', ...cols.map((k) => `${h(k).long}, ${ms(h(k).longest)}, ${ms(h(k).tbt)}`), ''],
+    ['the widget\'s longest script run in one task (the loader; glue + wasm at take-over): median (largest; loads over 50 ms)',
+      ...cols.map((k) => (k === 'none' ? '–' : `**${ms(h(k).widgetScript)}** (${ms(h(k).widgetScriptMax)}; ${h(k).widgetScriptOver}/${h(k).loads})`)), '≤ 50 ms'],
+    ['the long animation frame around that run: length, of which rendering', ...cols.map((k) => (k === 'none' ? '–' : `${ms(h(k).widgetFrame)}, ${ms(h(k).widgetFrameRender)}`)), ''],
+    ['loads that fetched the wasm', ...cols.map((k) => `${h(k).wasmLoads}/${h(k).loads}`), 'none below the fold'],
+  ];
+  table(['measure', ...ARTICLES.map((a) => a.title), 'target'], ['l', 'r', 'r', 'r', 'l'], hostRows);
+
+  // Run time and memory.
+  const runRows = [];
+  if (rust) {
+    const n = rust.native;
+    runRows.push(['assessment + plan, native (en / cs)', `${n.en.assess_plan_us.toFixed(0)} µs / ${n.cs.assess_plan_us.toFixed(0)} µs`, '≤ 1 ms']);
+    if (rust.browser.browser_assess_plan_us !== undefined) runRows.push(['assessment + plan, in Chromium (wasm, en)', `${rust.browser.browser_assess_plan_us.toFixed(0)} µs`, '≤ 1 ms']);
+    runRows.push(['render Markdown / calendar / PDF, native (en)', `${n.en.markdown_us.toFixed(0)} µs / ${n.en.ics_us.toFixed(0)} µs / ${(n.en.pdf_us / 1000).toFixed(2)} ms`, '']);
+  }
+  runRows.push(['wasm memory after a completed quiz with its plan: quiz module / plan module', `${kib(memory.wasm.quiz)} / ${kib(memory.wasm.plan)}`, '']);
+  runRows.push(['JS heap after a completed quiz with its plan (after GC)', kib(memory.heap), '']);
+  console.log('**Run time and memory**\n');
+  table(['measure', 'result', 'target'], ['l', 'r', 'l'], runRows);
 
   if (crates) {
     // One table, both modules: the crates of either above 1 %, the rest summed.
@@ -580,19 +613,18 @@ async function main() {
     const share = (m, c) => m.crates.find((x) => x.crate === c);
     const names = [...new Set([...quiz.crates, ...plan.crates].filter((c) => c.share >= 0.01).map((c) => c.crate))]
       .sort((a, b) => ((share(quiz, b)?.bytes ?? 0) + (share(plan, b)?.bytes ?? 0)) - ((share(quiz, a)?.bytes ?? 0) + (share(plan, a)?.bytes ?? 0)));
-    const cell = (m, c) => { const x = share(m, c); return x ? `${x.bytes} | ${(x.share * 100).toFixed(1)} %` : '– | –'; };
+    const cell = (m, c) => { const x = share(m, c); return x ? [x.bytes, `${(x.share * 100).toFixed(1)} %`] : ['–', '–']; };
     const restCell = (m) => {
-      const rest = m.crates.filter((c) => !names.includes(c.crate));
-      const b = rest.reduce((t, c) => t + c.bytes, 0);
-      return `${b} | ${((b / m.itemsBytes) * 100).toFixed(1)} %`;
+      const b = m.crates.filter((c) => !names.includes(c.crate)).reduce((t, c) => t + c.bytes, 0);
+      return [b, `${((b / m.itemsBytes) * 100).toFixed(1)} %`];
     };
     const shipped = (m) => `${m.shippedBytes} B shipped${m.reproduced ? ', reproduced byte for byte by the same steps without names' : ', NOT reproduced: dist/ is older than the sources'}`;
-    console.log(`\nWasm size by crate: the release build with names kept (wasm-bindgen --keep-debug, wasm-opt -Oz -g), twiggy top, grouped by the first path segment of each item's name (scripts/wasm-size.mjs). Quiz module ${shipped(quiz)}; plan module ${shipped(plan)}. Shares are of the named build without its name section (${quiz.itemsBytes} B and ${plan.itemsBytes} B).\n`);
-    console.log('| crate | quiz module bytes | share | plan module bytes | share |');
-    console.log('|---|---:|---:|---:|---:|');
-    for (const c of names) console.log(`| ${c} | ${cell(quiz, c)} | ${cell(plan, c)} |`);
-    console.log(`| everything else | ${restCell(quiz)} | ${restCell(plan)} |`);
-    console.log(`| **total** | ${quiz.itemsBytes} | 100 % | ${plan.itemsBytes} | 100 % |`);
+    console.log(`**Wasm size by crate**: the release build with names kept (wasm-bindgen --keep-debug, wasm-opt -Oz -g), twiggy top, grouped by the first path segment of each item's name (scripts/wasm-size.mjs). Quiz module ${shipped(quiz)}; plan module ${shipped(plan)}. Shares are of the named build without its name section (${quiz.itemsBytes} B and ${plan.itemsBytes} B), uncompressed.\n`);
+    table(['crate', 'quiz module bytes', 'share', 'plan module bytes', 'share'], ['l', 'r', 'r', 'r', 'r'], [
+      ...names.map((c) => [c, ...cell(quiz, c), ...cell(plan, c)]),
+      ['everything else', ...restCell(quiz), ...restCell(plan)],
+      ['**total**', quiz.itemsBytes, '100 %', plan.itemsBytes, '100 %'],
+    ]);
   }
   log(`bench finished in ${((Date.now() - began) / 60000).toFixed(1)} min`);
 }
