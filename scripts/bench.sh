@@ -5,5 +5,5 @@
 # arguments go to bench.mjs, e.g. --loads 31, or --quick for a smoke run.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
-trunk build --release
+trunk build --release >&2 # its log on stderr: stdout is only the tables
 node scripts/bench.mjs "$@"
