@@ -14,6 +14,7 @@ import path from 'node:path';
 import crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { cargoTargetDir } from './cargo-target.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = process.env.TRUNK_STAGING_DIR || path.join(ROOT, 'dist');
@@ -33,7 +34,7 @@ const version = fs.readFileSync(path.join(ROOT, 'Cargo.toml'), 'utf8').match(/^v
 //    already compiled), its own binary, then what Trunk does to the quiz module.
 const profile = RELEASE ? ['--release'] : [];
 run('cargo', ['build', '--offline', '--target', 'wasm32-unknown-unknown', ...profile, '--bin', 'client-checkup-plan']);
-const built = path.join(ROOT, 'target/wasm32-unknown-unknown', RELEASE ? 'release' : 'debug', 'client-checkup-plan.wasm');
+const built = path.join(cargoTargetDir(ROOT), 'wasm32-unknown-unknown', RELEASE ? 'release' : 'debug', 'client-checkup-plan.wasm');
 const tmp = fs.mkdtempSync(path.join(OUT, '.plan-'));
 run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', tmp, '--out-name', 'client-checkup-plan', built]);
 let planWasmBytes = fs.readFileSync(path.join(tmp, 'client-checkup-plan_bg.wasm'));

@@ -1,9 +1,18 @@
 #!/usr/bin/env node
-// Prints the widget's first-load size per file (raw, gzip -9, brotli q11) from dist/.
-//   node scripts/size.mjs            print the table
-//   node scripts/size.mjs --check    also fail when the brotli total exceeds the budget
-//   node scripts/size.mjs --json     machine-readable (used by scripts/bench.mjs)
-//   node scripts/size.mjs --record   write the current sizes as the baseline
+// Prints the widget's bytes per file (raw, gzip -9, brotli q11) from dist/, in three groups:
+//   before first paint      the loader (client-checkup.js), which carries the first screen
+//                           of every language and paints it without any wasm
+//   before the first question  the loader plus the quiz module: the wasm-bindgen glue,
+//                           its snippets and client-checkup-<hash>_bg.wasm
+//   plan module             client-checkup-plan-<hash>.js + _bg.wasm, prefetched when the
+//                           browser is idle after the first question
+// Never counted: the host page itself, the PDF font (fonts/), the other languages (i18n/),
+// and the iframe-mode helpers (embed.*, client-checkup-frame.js).
+//   node scripts/size.mjs            print the tables
+//   node scripts/size.mjs --check    also fail when the first-question brotli total exceeds
+//                                    the budget (size-budget.json)
+//   node scripts/size.mjs --json     machine-readable
+//   node scripts/size.mjs --record   write the current first-question sizes as the baseline
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
@@ -14,6 +23,9 @@ const DIST = path.join(ROOT, 'dist');
 const BUDGET_FILE = path.join(ROOT, 'size-budget.json');
 // Not in the script embed's first load: lazy assets, and the iframe-only helpers.
 const LAZY = /^(fonts|i18n)\/|^(embed\.js|client-checkup-frame\.js)$|^client-checkup-plan-/;
+/** What the loader needs before it paints: itself. */
+const PAINT = /^client-checkup\.js$/;
+const PLAN = /^client-checkup-plan-[0-9a-f]+(?:\.js|_bg\.wasm)$/;
 
 function walk(dir, base = '') {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -26,8 +38,7 @@ function walk(dir, base = '') {
  *  client-checkup-1a2b3c4d5e6f7a8b.js -> client-checkup-[hash].js */
 export const stable = (f) => f.replace(/-[0-9a-f]{16}(?=[._])/, '-[hash]');
 
-export function measure(dist = DIST) {
-  const files = walk(dist).filter((f) => /\.(js|wasm)$/.test(f) && !LAZY.test(f)).sort();
+function sizes(dist, files) {
   const rows = files.map((f) => {
     const buf = fs.readFileSync(path.join(dist, f));
     return {
@@ -40,18 +51,36 @@ export function measure(dist = DIST) {
   return { rows, total };
 }
 
+/** `{ rows, total }`: the bytes before the first question (what the budget guards), with
+ *  `paint` (before first paint) and `plan` (the plan module) as `{ rows, total }` too. */
+export function measure(dist = DIST) {
+  const all = walk(dist).filter((f) => /\.(js|wasm)$/.test(f)).sort();
+  const question = sizes(dist, all.filter((f) => !LAZY.test(f)));
+  return {
+    ...question,
+    paint: sizes(dist, all.filter((f) => PAINT.test(f))),
+    plan: sizes(dist, all.filter((f) => PLAN.test(f))),
+  };
+}
+
 const kb = (n) => `${(n / 1024).toFixed(1)} KiB`;
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const args = new Set(process.argv.slice(2));
   if (!fs.existsSync(DIST)) { console.error('dist/ missing: run `trunk build --release` first'); process.exit(2); }
-  const { rows, total } = measure();
+  const measured = measure();
+  const { rows, total } = measured;
   const budget = JSON.parse(fs.readFileSync(BUDGET_FILE, 'utf8'));
-  if (args.has('--json')) { console.log(JSON.stringify({ rows, total, budget: budget.first_load_brotli_max })); process.exit(0); }
-  console.log('| first-load file | raw | gzip -9 | brotli |');
-  console.log('|---|---:|---:|---:|');
-  for (const r of rows) console.log(`| ${r.name} | ${r.raw} | ${r.gzip} | ${r.brotli} |`);
-  console.log(`| **total** | ${total.raw} | ${total.gzip} | ${total.brotli} (${kb(total.brotli)}) |`);
+  if (args.has('--json')) { console.log(JSON.stringify({ ...measured, budget: budget.first_load_brotli_max })); process.exit(0); }
+  const table = (title, group) => {
+    console.log(`| ${title} | raw | gzip -9 | brotli |`);
+    console.log('|---|---:|---:|---:|');
+    for (const r of group.rows) console.log(`| ${r.name} | ${r.raw} | ${r.gzip} | ${r.brotli} |`);
+    console.log(`| **total** | ${group.total.raw} | ${group.total.gzip} | ${group.total.brotli} (${kb(group.total.brotli)}) |\n`);
+  };
+  table('before first paint', measured.paint);
+  table('before the first question (the budget)', measured);
+  table('plan module (after the first question)', measured.plan);
   if (args.has('--record')) {
     budget.baseline_brotli = Object.fromEntries(rows.map((r) => [r.name, r.brotli]));
     fs.writeFileSync(BUDGET_FILE, JSON.stringify(budget, null, 2) + '\n');
@@ -60,7 +89,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   if (args.has('--check')) {
     const max = budget.first_load_brotli_max;
     if (total.brotli > max) {
-      console.error(`\nSIZE BUDGET EXCEEDED: first load is ${total.brotli} B brotli, budget ${max} B (size-budget.json).`);
+      console.error(`\nSIZE BUDGET EXCEEDED: the bytes before the first question are ${total.brotli} B brotli, budget ${max} B (size-budget.json).`);
       for (const r of rows) {
         const was = budget.baseline_brotli?.[r.name];
         if (was === undefined) console.error(`  new file: ${r.name} ${r.brotli} B`);
