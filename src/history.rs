@@ -122,7 +122,7 @@ impl Client {
         if !current.is_some_and(|id| self.checks.iter().any(|k| k.id == id)) {
             points.push(now);
         }
-        points.sort_by_key(|p| p.0);
+        sort_small(&mut points, |p| p.0);
         points
     }
 
@@ -173,7 +173,7 @@ impl History {
             Some(i) => c.checks[i] = check,
             None => c.checks.push(check),
         }
-        c.checks.sort_by_key(|k| k.date);
+        sort_small(&mut c.checks, |k| k.date);
         let client = c.id.clone();
         Recorded { client, pruned: self.prune() }
     }
@@ -215,7 +215,7 @@ impl History {
     /// highest overall score.
     pub fn worst_first(&self) -> Vec<&Client> {
         let mut list: Vec<&Client> = self.clients.iter().filter(|c| c.latest().is_some()).collect();
-        list.sort_by_key(|c| c.latest().map(|k| (std::cmp::Reverse(k.verdict), std::cmp::Reverse(k.overall))));
+        sort_small(&mut list, |c| c.latest().map(|k| (std::cmp::Reverse(k.verdict), std::cmp::Reverse(k.overall))));
         list
     }
 
@@ -239,7 +239,7 @@ impl History {
                 let currency = currency_code(&k.currency).unwrap_or_default();
                 checks.push(Check { answers: Answers { prior: None, ..k.answers.sanitized() }, scores, currency, ..k });
             }
-            checks.sort_by_key(|k| k.date);
+            sort_small(&mut checks, |k| k.date);
             clients.push(Client { nickname: bounded_line(&c.nickname, MAX_NICKNAME), checks, ..c });
         }
         let mut h = History { clients };
@@ -269,7 +269,7 @@ impl History {
                             Err(()) => m.unchanged += 1,
                         }
                     }
-                    mine.checks.sort_by_key(|k| k.date);
+                    sort_small(&mut mine.checks, |k| k.date);
                     if mine.nickname.is_empty() {
                         mine.nickname = c.nickname;
                     }
@@ -334,6 +334,19 @@ pub struct SignalTrend {
     pub before: Option<u8>,
     pub now: Option<u8>,
     pub direction: Direction,
+}
+
+/// A stable sort for the short lists here (a client's dozen checks, thirty clients): an
+/// insertion sort, which keeps the order of equal keys like `sort_by_key` and costs the
+/// quiz module a few hundred bytes where each `sort_by_key` instance cost kilobytes.
+fn sort_small<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
+    for i in 1..items.len() {
+        let mut j = i;
+        while j > 0 && key(&items[j - 1]) > key(&items[j]) {
+            items.swap(j - 1, j);
+            j -= 1;
+        }
+    }
 }
 
 /// Whether a score moved: lower is better; within [`SAME_WITHIN`] it is the same.
@@ -413,4 +426,19 @@ pub fn import(text: &str) -> Result<History, ImportError> {
     }
     let file: ExportFile = serde_json::from_str(text).map_err(|_| ImportError::Corrupt)?;
     Ok(History { clients: file.clients }.sanitized())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sort_small;
+
+    #[test]
+    fn the_small_sort_sorts_and_keeps_the_order_of_equal_keys() {
+        let mut v = vec![(3, 'a'), (1, 'b'), (3, 'c'), (2, 'd'), (1, 'e')];
+        sort_small(&mut v, |p| p.0);
+        assert_eq!(v, [(1, 'b'), (1, 'e'), (2, 'd'), (3, 'a'), (3, 'c')]);
+        let mut empty: Vec<u8> = Vec::new();
+        sort_small(&mut empty, |x| *x);
+        assert!(empty.is_empty());
+    }
 }
