@@ -37,8 +37,10 @@ if ! trunk --version 2>/dev/null | grep -q '^trunk 0\.21\.'; then
   cargo install trunk --locked --version '^0.21'
 fi
 
-# 4. npm tools: wasm-opt (binaryen), Playwright (no browser download), axe-core.
+# 4. npm tools: wasm-opt (binaryen), Playwright (no browser download), axe-core, and
+#    selenium-webdriver for the cross-engine suite (drivers are started by the suite).
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] \
+   || [ ! -d node_modules/selenium-webdriver ] \
    || [ package.json -nt node_modules/.installed ]; then
   say "installing npm dev tools"
   if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
@@ -46,10 +48,16 @@ if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -d node_modules/playwright-core ] 
 fi
 
 # 5. Debian packages: Chromium + driver for browser tests, poppler for PDF text checks,
-#    qpdf for the PDF's structure tree (tests/pdf.rs reads its objects as JSON).
+#    qpdf for the PDF's structure tree (tests/pdf.rs reads its objects as JSON), and for
+#    the cross-engine suite (tests/engines/) Firefox ESR, WebKitGTK's WebDriver (it brings
+#    MiniBrowser) and Xvfb with xauth (WebKitGTK needs an X display; xvfb-run gives one).
 missing=()
 command -v chromium >/dev/null || missing+=(chromium)
 command -v chromedriver >/dev/null || missing+=(chromium-driver)
+command -v firefox-esr >/dev/null || missing+=(firefox-esr)
+command -v WebKitWebDriver >/dev/null || missing+=(webkit2gtk-driver)
+command -v xvfb-run >/dev/null || missing+=(xvfb)
+command -v xauth >/dev/null || missing+=(xauth)
 command -v pdftotext >/dev/null || missing+=(poppler-utils)
 command -v qpdf >/dev/null || missing+=(qpdf)
 command -v brotli >/dev/null || missing+=(brotli)
@@ -58,6 +66,15 @@ if [ ${#missing[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+
+# 5b. geckodriver (Firefox's WebDriver) from crates.io at a pinned version, never a
+#     release download. A debug build without debug info: about 1 minute cold against
+#     3.5 CPU-minutes for a release build, and a WebDriver proxy needs no optimising.
+GECKODRIVER_VERSION=0.37.1
+if [ "$(geckodriver --version 2>/dev/null | awk 'NR==1{print $2}')" != "$GECKODRIVER_VERSION" ]; then
+  say "installing geckodriver $GECKODRIVER_VERSION (about 1 minute, once)"
+  CARGO_PROFILE_DEV_DEBUG=0 cargo install geckodriver --version "$GECKODRIVER_VERSION" --locked --debug --force
 fi
 
 # 6. An independent iCalendar parser for the calendar tests.
