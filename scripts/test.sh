@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test: native (logic, plan, renderings), browser (wasm-bindgen-test in
-# headless Chromium), the release build with its size budget, and end to end
-# (Playwright driving Debian's Chromium against dist/). Installs what is missing first.
+# headless Chromium), the release build with its size budget, end to end
+# (Playwright driving Debian's Chromium against dist/), and the core journeys in Firefox
+# ESR and WebKitGTK over WebDriver (tests/engines/). Installs what is missing first.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 section() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
@@ -29,3 +30,17 @@ node scripts/size.mjs --check
 section "end-to-end tests (Playwright + axe-core, Chromium)"
 # --test-force-exit: a failed test that leaves a server open must not hold CI until its time-out.
 node --test --test-concurrency=1 --test-force-exit --test-timeout=180000 tests/e2e/
+
+# The same journeys in each engine over WebDriver. ENGINES="firefox webkit chromium" adds
+# a run through chromedriver, which proves the suite itself against the Playwright one.
+for engine in ${ENGINES:-firefox webkit}; do
+  section "core journeys in $engine (WebDriver, tests/engines/)"
+  started=$SECONDS
+  if [ "$engine" = webkit ]; then
+    # WebKitGTK draws into an X display even when nothing watches: a virtual one.
+    ENGINE=$engine xvfb-run -a -s "-screen 0 1280x1024x24" node --test --test-concurrency=1 --test-force-exit --test-timeout=180000 tests/engines/
+  else
+    ENGINE=$engine node --test --test-concurrency=1 --test-force-exit --test-timeout=180000 tests/engines/
+  fi
+  printf '%s journeys: %d s\n' "$engine" $((SECONDS - started))
+done

@@ -1,0 +1,45 @@
+// The built widget served as a blog would: the demo article from dist/ (with the test
+// harness in its head) on 127.0.0.1, and for the cross-origin cases the widget's files on
+// a second origin (localhost, another port, CORS on) with blog pages of our own.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { serve } from '../e2e/server.mjs';
+import { withHarness } from './harness.mjs';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const DIST = path.join(ROOT, 'dist');
+export const ARTIFACTS = path.join(ROOT, 'tests/engines/artifacts');
+fs.mkdirSync(ARTIFACTS, { recursive: true });
+
+/** Starts the servers. `page(path, html, harnessOptions)` adds a page on the blog origin
+ *  (with the harness); `demo(harnessOptions)` returns the URL of the demo article. */
+export async function startSite() {
+  if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error('dist/ is missing: run trunk build --release first');
+  const demoHtml = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  const pages = { '/favicon.ico': '' };
+  const assets = await serve(DIST, { host: 'localhost', headers: { 'access-control-allow-origin': '*' } });
+  const blog = await serve(DIST, { pages });
+  let n = 0;
+  return {
+    assets, blog,
+    page(html, harnessOptions) {
+      const p = `/page-${n++}.html`;
+      pages[p] = withHarness(html, harnessOptions);
+      return `${blog.url}${p}`;
+    },
+    demo(harnessOptions) { return this.page(demoHtml, harnessOptions); },
+    /** Requests for files that do not exist in dist/ (pages aside). */
+    missing() {
+      return [...assets.requests, ...blog.requests]
+        .filter((r) => !Object.hasOwn(pages, r.path) && !fs.existsSync(path.join(DIST, decodeURIComponent(r.path))))
+        .map((r) => r.path);
+    },
+    async close() { await assets.close(); await blog.close(); },
+  };
+}
+
+/** A blog article around `body`, as a page on another origin than the widget's files. */
+export const article = (body, head = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Blog</title>${head}</head>
+<body><h1>A blog post</h1><p id="before">Some text before.</p>${body}<p id="after">Some text after.</p></body></html>`;
