@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test: native (logic, plan, renderings), browser (wasm-bindgen-test in
-# headless Chromium), the release build with its size budget, end to end
+# headless Chromium and Firefox), the release build with its size budget, end to end
 # (Playwright driving Debian's Chromium against dist/), and the core journeys in Firefox
 # ESR and WebKitGTK over WebDriver (tests/engines/). Installs what is missing first.
 set -euo pipefail
@@ -18,6 +18,12 @@ cargo test --locked
 section "browser tests (wasm-bindgen-test, headless Chromium)"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 CHROMEDRIVER=/usr/bin/chromedriver \
+WASM_BINDGEN_TEST_TIMEOUT=120 \
+  cargo test --locked --target wasm32-unknown-unknown --test web
+
+section "browser tests (wasm-bindgen-test, headless Firefox ESR)"
+env -u CHROMEDRIVER CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+GECKODRIVER="$(command -v geckodriver)" \
 WASM_BINDGEN_TEST_TIMEOUT=120 \
   cargo test --locked --target wasm32-unknown-unknown --test web
 
