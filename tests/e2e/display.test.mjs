@@ -1,0 +1,254 @@
+// Display preferences (issue 16, point 4), in Chromium:
+// - prefers-reduced-motion: reduce leaves no transition or animation anywhere in the widget;
+// - forced colours (Windows high contrast, emulated) keep the focus ring, the selected
+//   answer, the progress bar and the chart's bars visible: checked on the rendered
+//   pixels, not only on computed styles;
+// Screenshots of each land in tests/e2e/artifacts/ (display-*.png).
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { launch, serveDist, axe, watchErrors, ARTIFACTS } from './helpers.mjs';
+
+let browser, server, scratch;
+before(async () => {
+  browser = await launch();
+  server = await serveDist();
+  scratch = await (await browser.newContext()).newPage();
+});
+after(async () => { await browser?.close(); await server?.close(); });
+
+const SIGNALS = ['time_drain', 'dismisses_advice', 'low_respect', 'poor_communication', 'stalled', 'negativity', 'losing_money', 'abuse'];
+const shot = (name) => path.join(ARTIFACTS, `display-${name}.png`);
+
+// --- driving the widget (only what these checks need) -----------------------------
+
+async function open(options, width = 375) {
+  const context = await browser.newContext({ viewport: { width, height: 800 }, ...options });
+  const page = await context.newPage();
+  const errors = watchErrors(page);
+  await page.goto(`${server.url}/index.html`);
+  const host = page.locator('[data-client-checkup]').first();
+  await host.locator('section[data-step]').waitFor({ timeout: 10_000 });
+  return { context, page, host, errors };
+}
+
+const step = (host) => host.locator('section[data-step]').getAttribute('data-step');
+
+/** Clicks `data-action=name`; for a step change, waits for the new step by name. */
+async function act(host, name, next) {
+  await host.locator(`[data-action="${name}"]`).first().click();
+  if (next) await host.locator(`section[data-step="${next}"]`).waitFor({ timeout: 5000 });
+}
+
+async function answerAll(host, value) {
+  const sets = host.locator('fieldset[data-signal]');
+  for (let i = 0, n = await sets.count(); i < n; i++) {
+    const input = sets.nth(i).locator(`input[value="${value}"]`);
+    await ((await input.count()) ? input : sets.nth(i).locator('input').first()).check();
+  }
+}
+
+/** From the first question to the result; `visit(name)` runs on each screen on the way. */
+async function toResult(host, values, visit = async () => {}) {
+  for (const [i, s] of SIGNALS.entries()) {
+    await answerAll(host, values[s] ?? '1');
+    if (i === 0) await visit('question');
+    await act(host, 'next', SIGNALS[i + 1] ? `signal-${SIGNALS[i + 1]}` : 'context');
+  }
+  await visit('context');
+  await act(host, 'review', 'review');
+  await visit('review');
+  await act(host, 'finish', 'result');
+  await visit('result');
+  await act(host, 'plan');
+  await host.locator('[data-doc=plan]').waitFor({ timeout: 5000 });
+  await visit('plan');
+}
+
+// --- pixels -------------------------------------------------------------------------
+
+/** Decodes a PNG screenshot (in a blank page's canvas); returns { width, height, at(x, y) }. */
+async function decode(png) {
+  const { width, height, data } = await scratch.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = new OffscreenCanvas(img.width, img.height);
+    const g = c.getContext('2d');
+    g.drawImage(img, 0, 0);
+    const px = g.getImageData(0, 0, img.width, img.height).data;
+    let bin = '';
+    for (let i = 0; i < px.length; i += 0x8000) bin += String.fromCharCode.apply(null, px.subarray(i, i + 0x8000));
+    return { width: img.width, height: img.height, data: btoa(bin) };
+  }, png.toString('base64'));
+  const px = Buffer.from(data, 'base64');
+  return {
+    width, height,
+    at(x, y) {
+      const [cx, cy] = [Math.round(x), Math.round(y)];
+      if (cx < 0 || cy < 0 || cx >= width || cy >= height) throw new Error(`pixel ${cx},${cy} is outside the ${width}×${height} screenshot`);
+      const i = (cy * width + cx) * 4;
+      return [px[i], px[i + 1], px[i + 2]];
+    },
+  };
+}
+
+const hex = (c) => `#${c.map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+/** Colours differ visibly: more than a rounding or anti-aliasing step apart. */
+const differ = (a, b) => Math.max(...a.map((v, i) => Math.abs(v - b[i]))) > 48;
+
+/** The most common colour inside a box of the screenshot. */
+function dominant(img, box) {
+  const count = new Map();
+  for (let y = Math.max(0, Math.ceil(box.y)); y < Math.min(img.height, box.y + box.height - 1); y++) {
+    for (let x = Math.max(0, Math.ceil(box.x)); x < Math.min(img.width, box.x + box.width - 1); x++) {
+      const k = hex(img.at(x, y));
+      count.set(k, (count.get(k) || 0) + 1);
+    }
+  }
+  return [...count].sort((a, b) => b[1] - a[1])[0][0];
+}
+
+/** A screenshot of the whole viewport, decoded, plus the boxes of `selectors` in it. */
+async function look(page, host, selectors, file) {
+  const boxes = {};
+  for (const [name, sel] of Object.entries(selectors)) boxes[name] = await host.locator(sel).first().boundingBox();
+  const png = await page.screenshot({ path: file });
+  return { img: await decode(png), boxes };
+}
+
+// --- reduced motion -----------------------------------------------------------------
+
+/** Every element (and ::before/::after) in the widget with a transition or animation. */
+function moving(host) {
+  return host.evaluate((el) => {
+    const out = [];
+    const walk = (root) => {
+      for (const node of root.querySelectorAll('*')) {
+        for (const pseudo of [null, '::before', '::after']) {
+          const cs = getComputedStyle(node, pseudo);
+          const t = cs.transitionDuration.split(',').some((d) => parseFloat(d) > 0);
+          const a = cs.animationName.split(',').some((n) => n.trim() !== 'none') && cs.animationDuration.split(',').some((d) => parseFloat(d) > 0);
+          if (t || a) out.push(`${node.tagName.toLowerCase()}.${node.className?.baseVal ?? node.className}${pseudo ?? ''}: ${t ? `transition ${cs.transitionProperty} ${cs.transitionDuration}` : ''}${a ? ` animation ${cs.animationName}` : ''}`);
+        }
+        if (node.shadowRoot) walk(node.shadowRoot);
+      }
+    };
+    walk(el.shadowRoot);
+    return out;
+  });
+}
+
+test('prefers-reduced-motion: reduce leaves no transition or animation on any screen', async () => {
+  // The control: without the preference the widget does animate (the check can see it).
+  const control = await open({ reducedMotion: 'no-preference' });
+  await act(control.host, 'start', 'signal-time_drain');
+  assert.ok((await moving(control.host)).length > 0, 'with no preference, some transitions exist');
+  await control.context.close();
+
+  const { context, page, host, errors } = await open({ reducedMotion: 'reduce' });
+  const screens = [];
+  const visit = async (name) => {
+    assert.deepEqual(await moving(host), [], `${name}: moves under reduced motion`);
+    screens.push(name);
+  };
+  await visit('intro');
+  await act(host, 'start', 'signal-time_drain');
+  await toResult(host, { losing_money: '3', abuse: '3' }, visit);
+  assert.deepEqual(screens, ['intro', 'question', 'context', 'review', 'result', 'plan']);
+  // Every rule of the widget's own stylesheets that sets a transition or animation sits
+  // under prefers-reduced-motion: no-preference (so states not visited above are covered
+  // too), and a reduce block switches off anything added later outside one.
+  const rules = await host.evaluate((el) => {
+    const out = { loose: [], reduce: [] };
+    const walk = (list, media) => {
+      for (const r of list) {
+        const cond = r.conditionText ?? r.media?.mediaText ?? '';
+        if (r.cssRules && !r.style) { walk(r.cssRules, [...media, cond]); continue; }
+        if (!r.style) continue;
+        const moves = r.style.transitionDuration.split(',').some((d) => parseFloat(d) > 0)
+          || r.style.animationName.split(',').some((n) => !['', 'none', 'initial', 'unset', 'inherit'].includes(n.trim()));
+        if (moves && !media.some((m) => m.includes('prefers-reduced-motion: no-preference'))) out.loose.push(r.cssText);
+        if (media.some((m) => m.includes('prefers-reduced-motion: reduce'))) {
+          const off = (p) => r.style.getPropertyValue(p) === 'none' && r.style.getPropertyPriority(p) === 'important';
+          out.reduce.push({ selector: r.selectorText, off: off('transition-property') && off('animation-name') });
+        }
+      }
+    };
+    const sheets = [...el.shadowRoot.adoptedStyleSheets, ...[...el.shadowRoot.querySelectorAll('style')].map((s) => s.sheet)];
+    for (const sheet of sheets) walk(sheet.cssRules, []);
+    return out;
+  });
+  assert.deepEqual(rules.loose, [], 'transitions or animations outside a prefers-reduced-motion: no-preference block');
+  assert.ok(rules.reduce.some((r) => r.off && r.selector.split(',').map((x) => x.trim()).includes('.cc *')),
+    `a prefers-reduced-motion: reduce block turns every transition and animation off: ${JSON.stringify(rules.reduce)}`);
+  assert.deepEqual(await axe(page), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// --- forced colours -----------------------------------------------------------------
+
+for (const scheme of ['light', 'dark']) {
+  test(`forced colours (${scheme}): focus ring, selected answer, progress bar and chart bars stay visible`, async () => {
+    const { context, page, host, errors } = await open({ forcedColors: 'active', colorScheme: scheme });
+    await act(host, 'start', 'signal-time_drain');
+    const first = host.locator('fieldset[data-signal]').first();
+    await first.locator('input[value="3"]').check();
+    // Focus the next group's first option by keyboard, so :focus-visible applies.
+    await first.locator('input[value="3"]').focus();
+    await page.keyboard.press('Tab');
+    const focusedValue = await host.evaluate((el) => el.shadowRoot.activeElement?.closest('fieldset')?.dataset.question);
+    assert.ok(focusedValue, 'Tab moved focus into the next question');
+    await host.locator('section[data-step]').evaluate((s) => s.scrollIntoView({ block: 'start' }));
+    const q = await look(page, host, {
+      checked: 'fieldset[data-signal] >> nth=0 >> label:has(input:checked)',
+      unchecked: 'fieldset[data-signal] >> nth=0 >> label:has(input[value="1"])',
+      focused: 'label.cc-opt:has(input:focus-visible)',
+      track: '.cc-bar-track',
+      fill: '.cc-bar-fill',
+      section: 'section.cc',
+    }, shot(`forced-${scheme}-question`));
+    const bg = dominant(q.img, q.boxes.section);
+
+    // The selected answer: its label's main colour differs from an unselected one's.
+    const on = dominant(q.img, q.boxes.checked);
+    const off = dominant(q.img, q.boxes.unchecked);
+    assert.notEqual(on, off, `selected (${on}) and unselected (${off}) answers look alike`);
+
+    // The focus ring: a band just outside the focused label, in a colour other than the background.
+    const f = q.boxes.focused;
+    const ring = [[f.x - 3, f.y + f.height / 2], [f.x + f.width + 3, f.y + f.height / 2], [f.x + f.width / 2, f.y - 3], [f.x + f.width / 2, f.y + f.height + 3]]
+      .map(([x, y]) => hex(q.img.at(x, y)));
+    assert.ok(ring.every((c) => c !== bg), `focus ring missing: ${ring} on ${bg}`);
+
+    // The progress bar: its filled part differs from the unfilled part and from the background.
+    const t = q.boxes.track;
+    const filled = q.img.at(q.boxes.fill.x + q.boxes.fill.width / 2, t.y + t.height / 2);
+    const empty = q.img.at(t.x + t.width - 8, t.y + t.height / 2);
+    assert.ok(differ(filled, empty), `progress fill ${hex(filled)} vs track ${hex(empty)}`);
+    assert.ok(differ(filled, q.img.at(t.x + 2, t.y - 6)), `progress fill ${hex(filled)} vs background`);
+
+    // The chart: every bar differs from its track and from the background.
+    await toResult(host, { time_drain: '2', poor_communication: '3', losing_money: '4', abuse: '1' });
+    await host.locator('.cc-chart').scrollIntoViewIfNeeded();
+    const rows = await host.locator('.cc-chart-row').evaluateAll((gs) => gs.map((g) => {
+      const bar = g.querySelector('.cc-chart-bar').getBoundingClientRect();
+      const track = g.querySelector('.cc-chart-track').getBoundingClientRect();
+      return { signal: g.dataset.signal, bar: { x: bar.x, y: bar.y, w: bar.width, h: bar.height }, track: { x: track.x, w: track.width } };
+    }));
+    const img = await decode(await page.screenshot({ path: shot(`forced-${scheme}-result`) }));
+    const chartBg = img.at(rows[0].track.x + rows[0].track.w + 4, rows[0].bar.y - 14);
+    for (const r of rows.filter((x) => x.bar.w > 6)) {
+      const barPx = img.at(r.bar.x + r.bar.w / 2, r.bar.y + r.bar.h / 2);
+      assert.ok(differ(barPx, chartBg), `${r.signal}: bar ${hex(barPx)} vs background ${hex(chartBg)}`);
+      if (r.track.w - r.bar.w > 6) {
+        const trackPx = img.at(r.bar.x + r.bar.w + (r.track.w - r.bar.w) / 2, r.bar.y + r.bar.h / 2);
+        assert.ok(differ(barPx, trackPx), `${r.signal}: bar ${hex(barPx)} vs track ${hex(trackPx)}`);
+      }
+    }
+    assert.ok(rows.filter((x) => x.bar.w > 6).length >= 4, 'enough bars to look at');
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
