@@ -3,6 +3,8 @@
 // - forced colours (Windows high contrast, emulated) keep the focus ring, the selected
 //   answer, the progress bar and the chart's bars visible: checked on the rendered
 //   pixels, not only on computed styles;
+// - WCAG 1.4.12 text spacing breaks no layout at 320 px: nothing clipped, overlapping or
+//   scrolling sideways, on every screen.
 // Screenshots of each land in tests/e2e/artifacts/ (display-*.png).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -252,3 +254,114 @@ for (const scheme of ['light', 'dark']) {
     await context.close();
   });
 }
+
+// --- text spacing -------------------------------------------------------------------
+
+/** WCAG 1.4.12's values, as the usual bookmarklet sets them, adopted into the shadow root. */
+const SPACING = `* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; }
+p, li, dd, legend, label, summary, figcaption { margin-bottom: 2em !important; }`;
+
+/** What breaks under the spacing: sideways scroll, clipped text, overlapping boxes. */
+function broken(page, host) {
+  return host.evaluate((el) => {
+    const root = el.shadowRoot;
+    const problems = [];
+    const doc = document.documentElement;
+    if (doc.scrollWidth > innerWidth) problems.push(`page scrolls sideways by ${doc.scrollWidth - innerWidth}px`);
+    const box = root.querySelector('section.cc').getBoundingClientRect();
+    const shown = (e) => {
+      if (e.closest('.cc-sr, .cc-copy-buffer')) return false;
+      const r = e.getBoundingClientRect();
+      return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden';
+    };
+    const name = (e) => `${e.tagName.toLowerCase()}${e.dataset?.action ? `[${e.dataset.action}]` : ''} "${(e.textContent || e.value || '').trim().slice(0, 30)}"`;
+    const all = [...root.querySelectorAll('section.cc *')].filter(shown);
+    for (const e of all) {
+      const r = e.getBoundingClientRect();
+      if (r.left < box.left - 1 || r.right > box.right + 1) problems.push(`${name(e)} sticks out of the widget (${Math.round(r.left)}–${Math.round(r.right)} of ${Math.round(box.left)}–${Math.round(box.right)})`);
+      const cs = getComputedStyle(e);
+      const clips = (v) => v !== 'visible';
+      if (e instanceof HTMLElement && !['INPUT', 'TEXTAREA', 'SELECT'].includes(e.tagName)) {
+        if (clips(cs.overflowX) && e.scrollWidth > e.clientWidth + 1) problems.push(`${name(e)} clips its content sideways`);
+        if (clips(cs.overflowY) && e.scrollHeight > e.clientHeight + 1) problems.push(`${name(e)} clips its content vertically`);
+      }
+    }
+    // Overlaps between boxes that carry text or are controls, and are not nested.
+    const solid = all.filter((e) => e instanceof HTMLElement && getComputedStyle(e).display !== 'inline'
+      && (['BUTTON', 'INPUT', 'SELECT', 'TEXTAREA', 'LABEL', 'LEGEND', 'SUMMARY'].includes(e.tagName)
+        || [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim())));
+    const rects = solid.map((e) => [e, e.getBoundingClientRect()]);
+    for (let i = 0; i < rects.length; i++) {
+      for (let j = i + 1; j < rects.length; j++) {
+        const [a, ra] = rects[i];
+        const [b, rb] = rects[j];
+        if (a.contains(b) || b.contains(a)) continue;
+        const w = Math.min(ra.right, rb.right) - Math.max(ra.left, rb.left);
+        const h = Math.min(ra.bottom, rb.bottom) - Math.max(ra.top, rb.top);
+        if (w > 1 && h > 1) problems.push(`${name(a)} overlaps ${name(b)} by ${Math.round(w)}×${Math.round(h)}px`);
+      }
+    }
+    // List numbers sit in the list's padding: they must stay inside the widget too.
+    for (const li of root.querySelectorAll('section.cc ol > li')) {
+      if (!shown(li) || getComputedStyle(li).listStylePosition !== 'outside') continue;
+      const probe = document.createElement('span');
+      probe.style.cssText = 'position: absolute; white-space: pre; font-variant-numeric: tabular-nums';
+      probe.textContent = `${[...li.parentElement.children].indexOf(li) + 1}. `;
+      li.prepend(probe);
+      const width = probe.getBoundingClientRect().width;
+      probe.remove();
+      const left = li.getBoundingClientRect().left - width;
+      if (left < box.left) problems.push(`list number ${probe.textContent.trim()} of ${name(li)} starts ${Math.round(box.left - left)}px outside the widget`);
+    }
+    // Words on buttons, answer labels and headings are never broken across lines (a break
+    // after a dash, as in "10–30%", is ordinary typesetting).
+    for (const el of all.filter((e) => ['BUTTON', 'LABEL', 'SUMMARY', 'LEGEND', 'H2', 'H3', 'H4', 'H5'].includes(e.tagName))) {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+        for (const m of t.textContent.matchAll(/[^\s\-–—]+/g)) {
+          const range = document.createRange();
+          range.setStart(t, m.index);
+          range.setEnd(t, m.index + m[0].length);
+          const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+          if (lines.size > 1) problems.push(`"${m[0]}" in ${name(el)} is broken across ${lines.size} lines`);
+        }
+      }
+    }
+    // SVG text (the chart's labels and values) stays inside its drawing.
+    for (const svg of root.querySelectorAll('section.cc svg')) {
+      const s = svg.getBoundingClientRect();
+      for (const t of svg.querySelectorAll('text')) {
+        const r = t.getBoundingClientRect();
+        if (r.right > Math.min(s.right, box.right) + 1) problems.push(`chart text "${t.textContent}" runs past the chart by ${Math.round(r.right - s.right)}px`);
+      }
+    }
+    return problems;
+  });
+}
+
+test('WCAG 1.4.12 text spacing at 320 px: nothing clipped, overlapping or scrolling sideways', async () => {
+  const { context, page, host, errors } = await open({}, 320);
+  await host.evaluate((el, css) => {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    el.shadowRoot.adoptedStyleSheets = [...el.shadowRoot.adoptedStyleSheets, sheet];
+  }, SPACING);
+  const screens = [];
+  const visit = async (name) => {
+    const spaced = await host.locator('section.cc p').first().evaluate((p) => getComputedStyle(p).letterSpacing);
+    assert.notEqual(spaced, 'normal', `${name}: the spacing is applied`);
+    await host.locator('section.cc').screenshot({ path: shot(`spacing-320-${name}`) });
+    assert.deepEqual(await broken(page, host), [], `${name} at 320 px with WCAG text spacing`);
+    screens.push(name);
+  };
+  await host.locator('input[type=text]').first().fill('Northwind Traders International');
+  await visit('intro');
+  await act(host, 'start', 'signal-time_drain');
+  await act(host, 'next');
+  await host.locator('.cc-error p').waitFor({ timeout: 5000 });
+  await visit('validation');
+  await toResult(host, { losing_money: '3', abuse: '3', stalled: '2' }, visit);
+  assert.deepEqual(screens, ['intro', 'validation', 'question', 'context', 'review', 'result', 'plan']);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
