@@ -19,9 +19,8 @@ before(async () => {
   browser = await startBrowser();
   console.log(`${ENGINE} ${browser.version}`);
 });
-after(async () => { await browser?.close(); await site?.close(); });
-
 const TMP = fs.mkdtempSync(path.join(os.tmpdir(), `cc-${ENGINE}-plan-`));
+after(async () => { await browser?.close(); await site?.close(); fs.rmSync(TMP, { recursive: true, force: true }); });
 
 async function type(w, selector, text) {
   const el = await w.el(selector);
