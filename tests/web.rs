@@ -133,6 +133,36 @@ async fn a_full_run_reaches_a_verdict_and_review_edits_return_to_review() {
     w.unmount();
 }
 
+/// A contract type adds or removes questions further down the context step: the radio
+/// just picked (and all above it) stays the same element, so keyboard focus stays on it.
+#[wasm_bindgen_test]
+async fn a_context_answer_that_adds_questions_keeps_focus_where_it_was() {
+    let w = Widget::mount("ctx-focus", &[]).await;
+    w.click("[data-action=start]").await;
+    for _ in 0..20 {
+        if w.step() == "context" {
+            break;
+        }
+        w.answer_all("0").await;
+        w.click("[data-action=next]").await;
+    }
+    assert_eq!(w.step(), "context");
+    let heading = w.find(".cc-step-title").unwrap();
+    for value in ["fixed_term", "none", "open_ended", "unsure", "fixed_term"] {
+        let selector = format!("fieldset[data-context=contract] input[value={value}]");
+        let input: HtmlInputElement = w.find(&selector).unwrap().dyn_into().unwrap();
+        input.focus().unwrap();
+        input.click();
+        yew::scheduler::flush().await;
+        assert!(input.is_connected(), "{value}: the radio is still the same element");
+        assert!(input.checked(), "{value}: checked");
+        let active = w.root().active_element();
+        assert_eq!(active.as_ref(), Some(input.unchecked_ref::<Element>()), "{value}: focus stays on it");
+    }
+    assert!(heading.is_connected(), "the step's heading is kept");
+    w.unmount();
+}
+
 #[wasm_bindgen_test]
 async fn progress_survives_a_remount_and_forget_clears_it() {
     let w = Widget::mount("keep", &[]).await;

@@ -90,7 +90,9 @@ pub fn ContextStep(props: &ContextStepProps) -> Html {
                     }
                 </div>
             }
-            { for CHOICE_CONTEXTS[1..].iter().filter(|id| props.answers.asks(id)).map(|id| choice(id)) }
+            // One node, not spread into this list: the questions a contract type adds or
+            // removes then leave every node above them (and keyboard focus) in place.
+            { CHOICE_CONTEXTS[1..].iter().filter(|id| props.answers.asks(id)).map(|id| choice(id)).collect::<Html>() }
             <Nav on_action={props.on_action.clone()} forward={Action::Next} error={field_error}
                 forward_id="review" forward_label={ui.t("ui.to_review")} />
         </div>
