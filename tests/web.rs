@@ -221,10 +221,13 @@ async fn v1_progress_is_migrated_in_place() {
     w.unmount();
 }
 
-/// Waits (in real time) until the widget shows a step: a language that has to be
-/// fetched first renders a loading box meanwhile.
+/// Waits (in real time, up to 10 s) until the widget shows a step: a language that has
+/// to be fetched first renders a loading box meanwhile. A cold Firefox has taken over 2 s
+/// to answer that first fetch here.
 async fn until_ready(w: &Widget) {
-    for _ in 0..200 {
+    const TIMEOUT_MS: f64 = 10_000.0;
+    let end = js_sys::Date::now() + TIMEOUT_MS;
+    while js_sys::Date::now() < end {
         if w.find("[data-step]").is_some() {
             return;
         }
@@ -234,7 +237,8 @@ async fn until_ready(w: &Widget) {
         let _ = wasm_bindgen_futures::JsFuture::from(tick).await;
         yew::scheduler::flush().await;
     }
-    panic!("the widget never became ready");
+    let shown = w.root().inner_html();
+    panic!("widget {} showed no step within {TIMEOUT_MS} ms; it shows: {shown:.600}", w.ns);
 }
 
 #[wasm_bindgen_test]
