@@ -28,13 +28,6 @@ async function type(w, selector, text) {
   await el.sendKeys(text);
 }
 
-/** Sets a date field as its picker would: the value, then `input` and `change`. WebDriver
- *  typing into date fields differs per engine and locale; the widget reads the value. */
-function setDate(w, selector, iso) {
-  return w.js(`const el = root.querySelector(args[0]); el.value = args[1];
-    el.dispatchEvent(new Event('input', { bubbles: true })); el.dispatchEvent(new Event('change', { bubbles: true }));`, selector, iso);
-}
-
 async function toPlan({ lang = 'en', nickname, values, context }) {
   await browser.driver.get(site.demo());
   const w = await new Widget(browser.driver).ready();
@@ -45,8 +38,8 @@ async function toPlan({ lang = 'en', nickname, values, context }) {
   await w.context(context);
   await w.click('review');
   await w.click('finish');
-  await w.click('plan');
-  await waitFor('the plan document', () => w.js('return !!root.querySelector("[data-doc=plan]")'));
+  await w.openPlan();
+  await w.openPlanDetails();
   return w;
 }
 
@@ -74,12 +67,11 @@ test(`${ENGINE}: exit plan, every download built with the visitor's dates and wo
   const w = await toPlan({
     nickname: 'Acme "Studio"',
     values: { losing_money: '3', negativity: '3', low_respect: '3' },
-    context: { contract: 'signed', open_work: 'yes', unpaid: 'yes' },
+    context: { contract: 'open_ended', notice_days: '30', open_work: 'yes', unpaid: 'yes' },
   });
   assert.equal(await w.verdict(), 'exit');
   assert.ok(!site.blog.requests.some((r) => r.path.includes('/fonts/')), 'the PDF font is not fetched before a PDF is asked for');
-  await setDate(w, '[data-plan=today]', '2026-11-20');
-  await type(w, '[data-plan=notice_days]', '30');
+  await w.setDate('[data-plan=today]', '2026-11-20');
   await type(w, '[data-plan=open_deliverables]', 'Logo files; final');
   await (await w.el('[data-plan=open_deliverables]')).sendKeys(Key.ENTER, 'Website, phase 2');
   await type(w, '[data-plan=unpaid_amount]', '1 250,50');
@@ -127,7 +119,7 @@ test(`${ENGINE}: repair plan in Czech, letters intact in Markdown, calendar and 
     context: { contract: 'none' },
   });
   assert.equal(await w.verdict(), 'repair');
-  await setDate(w, '[data-plan=today]', '2027-01-29');
+  await w.setDate('[data-plan=today]', '2027-01-29');
   await waitFor('the plan to show the new start date', () => w.js('return root.querySelector("[data-doc=plan]").textContent.includes("ledna 2027")'));
   const mdFile = await w.download('download-md');
   const md = mdFile.bytes.toString('utf8');

@@ -22,7 +22,7 @@ async function open() {
 const JOURNEYS = [
   ['keep', {}, {}],
   ['repair', { poor_communication: '3', time_drain: '2' }, { contract: 'none' }],
-  ['exit', { abuse: '3', negativity: '3' }, { contract: 'signed', open_work: 'yes' }],
+  ['exit', { abuse: '3', negativity: '3' }, { contract: 'open_ended', open_work: 'yes' }],
 ];
 
 for (const [verdict, values, context] of JOURNEYS) {

@@ -32,7 +32,7 @@ for (const [storage, what] of [['throws', 'access throws'], ['quota', 'every wri
     await w.click('review');
     await w.click('finish');
     assert.ok(['exit', 'repair', 'watch', 'keep'].includes(await w.verdict()));
-    await w.click('plan');
+    await w.openPlan();
     for (const [action, type] of [['download-md', 'text/markdown'], ['download-ics', 'text/calendar'], ['download-pdf', 'application/pdf']]) {
       const file = await w.download(action);
       assert.ok(file.type.startsWith(type), `${action}: ${file.type}`);

@@ -7,19 +7,27 @@ export const SIGNALS = ['time_drain', 'dismisses_advice', 'low_respect', 'poor_c
 
 /**
  * Polls `probe` until it returns something truthy and returns that. On time-out it
- * throws naming what it waited for and the last value seen. Short by default: every
- * wait in this suite is for something the page does in well under a second.
+ * throws naming what it waited for and the last value seen, and what `describe()` (if
+ * given) says was there instead. Short by default: every wait in this suite is for
+ * something the page does in well under a second.
  */
-export async function waitFor(what, probe, timeout = 5000) {
+export async function waitFor(what, probe, timeout = 5000, describe = null) {
   const end = Date.now() + timeout;
   let last;
   for (;;) {
     last = await probe();
     if (last) return last;
-    if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${what} (last seen: ${JSON.stringify(last)})`);
+    if (Date.now() > end) {
+      const instead = describe ? `; instead: ${JSON.stringify(await describe().catch((e) => `(could not look: ${e.message})`))}` : '';
+      throw new Error(`timed out after ${timeout} ms waiting for ${what} (last seen: ${JSON.stringify(last)})${instead}`);
+    }
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/** How long the first screen may take to become the live widget: the quiz module
+ *  fetched, compiled and started, its catalog loaded. */
+export const LOAD_TIMEOUT = 10_000;
 
 /** Errors the harness collected on the page (error events, rejections, console.error). */
 export function pageErrors(driver) {
@@ -69,8 +77,33 @@ export class Widget {
       const root = host && host.shadowRoot; const args = Array.prototype.slice.call(arguments, 1);\n${body}`, this.index, ...args);
   }
 
-  async ready(timeout = 10_000) {
-    await waitFor(`widget #${this.index} to show its first screen`, () => this.js('return !!(root && root.querySelector("section[data-step]"))'), timeout);
+  /** What the widget shows now, for failure messages: the step, whether the loader's
+   *  painted screen is still there, the failure box's or validation message's text. */
+  state() {
+    return this.js(`if (!host) return 'no placeholder #' + arguments[0];
+      if (!root) return 'no shadow root yet';
+      const s = root.querySelector('section[data-step]');
+      return { step: s ? s.dataset.step : null, lang: s ? s.getAttribute('lang') : null,
+        painted: !!root.querySelector('[data-cc-static]'),
+        failed: root.querySelector('.cc-failed')?.textContent.trim() || null,
+        message: root.querySelector('.cc-error')?.textContent.trim() || null };`);
+  }
+
+  /** Waits until the loader has painted the first screen (the quiz's code may not be there yet). */
+  async painted(timeout = 5000) {
+    await waitFor(`widget #${this.index} to paint its first screen`,
+      () => this.js('return !!(root && root.querySelector("[data-cc-static] section[data-step=intro]"))'), timeout, () => this.state());
+    return this;
+  }
+
+  /** Waits until the widget runs: the loader paints the first screen at once and fetches
+   *  the code as the placeholder nears the viewport (so it is scrolled into view first),
+   *  and the live widget then takes the painted screen over. */
+  async ready(timeout = LOAD_TIMEOUT) {
+    await this.js('if (host) host.scrollIntoView({ block: "start" })');
+    await waitFor(`widget #${this.index} to take over its painted first screen`, () => this.js(`return !!(root
+      && root.querySelector('div:not([data-cc-static]) > section[data-step]') && !root.querySelector('[data-cc-static]'))`),
+    timeout, () => this.state());
     return this;
   }
 
@@ -88,7 +121,7 @@ export class Widget {
   /** Waits for the step to change from `before`, or for the step's error message. */
   async stepChange(before, what) {
     return waitFor(`the step to change from ${before} after ${what}`, () => this.js(`const s = root.querySelector('section[data-step]');
-      return (s && s.dataset.step !== args[0]) || !!root.querySelector('.cc-error p');`, before));
+      return (s && s.dataset.step !== args[0]) || !!root.querySelector('.cc-error p');`, before), 5000, () => this.state());
   }
 
   // --- by pointer -----------------------------------------------------------------
@@ -128,8 +161,46 @@ export class Widget {
     }
   }
 
+  /** Answers context questions: choices by value id, and the two typed fields
+   *  (`contract_end` as YYYY-MM-DD, `notice_days`), which appear once the contract
+   *  type asks for them. */
   async context(choices) {
-    for (const [id, value] of Object.entries(choices)) await this.pick(`fieldset[data-context="${id}"]`, value);
+    for (const [id, value] of Object.entries(choices)) {
+      if (id === 'notice_days') {
+        const input = await this.el('[data-context=notice_days] input');
+        await input.clear();
+        await input.sendKeys(value);
+      } else if (id === 'contract_end') {
+        await this.setDate('[data-context=contract_end] input', value);
+      } else {
+        await this.pick(`fieldset[data-context="${id}"]`, value);
+      }
+    }
+  }
+
+  /** Sets a date field as its picker would: the value, then `input` and `change`.
+   *  WebDriver typing into date fields differs per engine and locale; the widget reads
+   *  the value. */
+  setDate(selector, iso) {
+    return this.js(`const el = root.querySelector(args[0]);
+      if (!el) throw new Error('no ' + args[0]);
+      el.value = args[1];
+      el.dispatchEvent(new Event('input', { bubbles: true })); el.dispatchEvent(new Event('change', { bubbles: true }));`, selector, iso);
+  }
+
+  // --- the plan (part of the result: its module is fetched when the result shows) ----
+
+  /** Waits until the plan document is on the result screen. */
+  async openPlan() {
+    await waitFor(`widget #${this.index} to show the plan document`,
+      () => this.js('return !!root.querySelector("[data-doc=plan]")'), LOAD_TIMEOUT, () => this.state());
+  }
+
+  /** Opens "Plan details" (a disclosure, closed at first) by a click on its summary. */
+  async openPlanDetails() {
+    if (await this.js('return root.querySelector("details.cc-plan-inputs").open')) return;
+    await this.tap(await this.el('details.cc-plan-inputs > summary'));
+    await waitFor('the plan details to open', () => this.js('return root.querySelector("details.cc-plan-inputs").open'));
   }
 
   /** Chooses a language in the widget's own switcher (a WebDriver click on the option)
@@ -203,7 +274,9 @@ export class Widget {
   async download(action) {
     const before = await this.driver.executeScript('return window.__ccDownloads.length');
     await this.tap(await this.el(`[data-action="${action}"]`));
-    await waitFor(`a download from ${action}`, () => this.driver.executeScript('return window.__ccDownloads.length > arguments[0]', before));
+    await waitFor(`a download from ${action}`, () => this.driver.executeScript('return window.__ccDownloads.length > arguments[0]', before),
+      5000, async () => ({ widget: await this.state(), status: await this.js('return root.querySelector(".cc-status")?.textContent || null'),
+        downloads: await this.driver.executeScript('return window.__ccDownloads.map((d) => d.name)'), errors: await pageErrors(this.driver) }));
     const file = await this.driver.executeAsyncScript(`const [i, done] = arguments;
       const d = window.__ccDownloads[i];
       d.blob.arrayBuffer().then((buf) => {
