@@ -27,8 +27,9 @@ function encode(req, body, cache) {
 }
 
 /** Starts a server; resolves to { url, port, close(), requests: [] }. With `compress`,
- *  responses are brotli- or gzip-encoded when the client accepts it. */
-export function serve(root, { port = 0, host = '127.0.0.1', headers = {}, pages = {}, compress = false } = {}) {
+ *  responses are brotli- or gzip-encoded when the client accepts it. `hold(pathname)`
+ *  may return a promise: the response waits for it (a slow network, for one file). */
+export function serve(root, { port = 0, host = '127.0.0.1', headers = {}, pages = {}, compress = false, hold } = {}) {
   const cache = new Map();
   const send = (req, res, status, head, raw) => {
     const { body, encoding } = compress ? encode(req, Buffer.from(raw), cache) : { body: raw };
@@ -39,6 +40,11 @@ export function serve(root, { port = 0, host = '127.0.0.1', headers = {}, pages 
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://x');
     requests.push({ method: req.method, path: url.pathname, search: url.search });
+    const gate = hold?.(url.pathname);
+    if (gate) gate.then(() => respond(req, res, url));
+    else respond(req, res, url);
+  });
+  function respond(req, res, url) {
     const extra = typeof headers === 'function' ? headers(url.pathname) : headers;
     if (Object.hasOwn(pages, url.pathname)) {
       send(req, res, 200, { 'content-type': TYPES['.html'], ...extra }, pages[url.pathname]);
@@ -51,7 +57,7 @@ export function serve(root, { port = 0, host = '127.0.0.1', headers = {}, pages 
       if (err) { res.writeHead(404, extra); res.end('not found'); return; }
       send(req, res, 200, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream', ...extra }, body);
     });
-  });
+  }
   return new Promise((resolve) => {
     server.listen(port, host, () => {
       const p = server.address().port;

@@ -2,9 +2,11 @@
 // buttons) and by keyboard alone (Tab into each group, Space and arrows, Enter).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { startBrowser, ENGINE } from './engines.mjs';
-import { startSite } from './site.mjs';
-import { Widget, SIGNALS, focused, pageErrors } from './widget.mjs';
+import { startSite, ROOT } from './site.mjs';
+import { Widget, SIGNALS, focused, pageErrors, waitFor } from './widget.mjs';
 
 let browser, site;
 before(async () => {
@@ -18,6 +20,33 @@ async function open() {
   await browser.driver.get(site.demo());
   return new Widget(browser.driver).ready();
 }
+
+const UI = JSON.parse(fs.readFileSync(path.join(ROOT, 'content/i18n/en/ui.json'), 'utf8'));
+
+test(`${ENGINE}: Start pressed before the quiz's code arrives shows a busy button, and the quiz starts once it can`, async () => {
+  const wasm = site.hold(/\/client-checkup-[0-9a-f]{16}_bg\.wasm$/);
+  try {
+    await browser.driver.get(site.demo());
+    const w = await new Widget(browser.driver).painted();
+    await (await w.el('[data-cc-static] input[type=text]')).sendKeys('Early Bird Ltd');
+    await w.tap(await w.el('[data-cc-static] [data-action=start]'));
+    const busy = () => w.js(`const b = root.querySelector('[data-cc-static] [data-action=start]');
+      return b && b.getAttribute('aria-disabled') === 'true' && { text: b.textContent.trim(),
+        status: root.querySelector('[data-cc-static] [role=status]')?.textContent.trim() };`);
+    const shown = await waitFor('the painted Start button to say the questions are loading', busy, 5000, () => w.state());
+    assert.deepEqual(shown, { text: UI['ui.intro.loading'], status: UI['ui.intro.loading'] }, 'busy, and announced');
+    await waitFor('the quiz module to be asked for', () => wasm.held.length > 0);
+    await w.tap(await w.el('[data-cc-static] [data-action=start]')); // a second press starts nothing twice
+    wasm.release();
+    await w.ready();
+    assert.equal(await w.step(), 'signal-time_drain', 'the early Start was honoured once');
+    await w.click('back');
+    assert.equal(await w.js('return root.querySelector("input[type=text]").value'), 'Early Bird Ltd', 'what was typed is kept');
+    assert.deepEqual(await pageErrors(browser.driver), []);
+  } finally {
+    wasm.release();
+  }
+});
 
 const JOURNEYS = [
   ['keep', {}, {}],

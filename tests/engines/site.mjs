@@ -18,11 +18,24 @@ export async function startSite() {
   if (!fs.existsSync(path.join(DIST, 'index.html'))) throw new Error('dist/ is missing: run trunk build --release first');
   const demoHtml = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
   const pages = { '/favicon.ico': '' };
-  const assets = await serve(DIST, { host: 'localhost', headers: { 'access-control-allow-origin': '*' } });
-  const blog = await serve(DIST, { pages });
+  // Held files: a request for a path matching one waits until that hold is released.
+  const holds = new Set();
+  const hold = (pathname) => [...holds].find((h) => h.pattern.test(pathname))?.gate(pathname);
+  const assets = await serve(DIST, { host: 'localhost', headers: { 'access-control-allow-origin': '*' }, hold });
+  const blog = await serve(DIST, { pages, hold });
   let n = 0;
   return {
     assets, blog,
+    /** Holds every response for a path matching `pattern` (a slow network) until
+     *  `release()`; `held` lists the paths asked for meanwhile. */
+    hold(pattern) {
+      let release;
+      const released = new Promise((resolve) => { release = resolve; });
+      const h = { pattern, held: [], gate: (p) => { h.held.push(p); return released; } };
+      h.release = () => { holds.delete(h); release(); };
+      holds.add(h);
+      return h;
+    },
     page(html, harnessOptions) {
       const p = `/page-${n++}.html`;
       pages[p] = withHarness(html, harnessOptions);
@@ -35,7 +48,7 @@ export async function startSite() {
         .filter((r) => !Object.hasOwn(pages, r.path) && !fs.existsSync(path.join(DIST, decodeURIComponent(r.path))))
         .map((r) => r.path);
     },
-    async close() { await assets.close(); await blog.close(); },
+    async close() { for (const h of [...holds]) h.release(); await assets.close(); await blog.close(); },
   };
 }
 
