@@ -23,6 +23,7 @@ const text = (w, selector) => w.js('return root.querySelector(args[0]).textConte
 async function complete(w, values) {
   await w.click('start');
   await w.answerSignals(values);
+  await w.rate();
   await w.click('review');
   await w.click('finish');
   return w.verdict();
@@ -90,6 +91,7 @@ test(`${ENGINE}: iframe mode, the frame grows with its content and events reach 
   assert.ok(h1 > 0);
   await d.switchTo().frame(await d.findElement({ css: '#cc' }));
   await w.answerSignals({ abuse: '3' });
+  await w.rate();
   await w.click('review');
   await w.click('finish');
   assert.equal(await w.verdict(), 'exit');

@@ -35,6 +35,7 @@ async function toPlan({ lang = 'en', nickname, values, context }) {
   await type(w, 'input[type=text]', nickname);
   await w.click('start');
   await w.answerSignals(values);
+  await w.rate();
   await w.context(context);
   await w.click('review');
   await w.click('finish');

@@ -48,13 +48,17 @@ test(`${ENGINE}: Start pressed before the quiz's code arrives shows a busy butto
   }
 });
 
+// The rate step is optional: the repair journey gives one by pointer (1800 a month over
+// 60 hours, 30.00 an hour against a usual 55, as in the Playwright history test); the
+// others skip it.
+const RATE = { pay: '1800', billed: '40', calls: '12', revisions: '8', usual: '55' };
 const JOURNEYS = [
-  ['keep', {}, {}],
-  ['repair', { poor_communication: '3', time_drain: '2' }, { contract: 'none' }],
-  ['exit', { abuse: '3', negativity: '3' }, { contract: 'open_ended', open_work: 'yes' }],
+  ['keep', {}, {}, {}],
+  ['repair', { poor_communication: '3', time_drain: '2' }, RATE, { contract: 'none' }],
+  ['exit', { abuse: '3', negativity: '3' }, {}, { contract: 'open_ended', open_work: 'yes' }],
 ];
 
-for (const [verdict, values, context] of JOURNEYS) {
+for (const [verdict, values, rate, context] of JOURNEYS) {
   test(`${ENGINE}: by pointer, start to ${verdict}`, async () => {
     const w = await open();
     await w.click('start');
@@ -62,6 +66,9 @@ for (const [verdict, values, context] of JOURNEYS) {
     await w.click('next');
     assert.ok(await w.js('return !!root.querySelector(".cc-error p")'), 'Next on an unanswered step is refused with a message');
     await w.answerSignals(values);
+    assert.equal(await w.step(), 'rate');
+    await w.rate(rate, { onFilled: () => Object.keys(rate).length && waitFor('the effective rate, 30.00 an hour, while typing',
+      () => w.js('return root.querySelector(".cc-rate-figures")?.dataset.effective === "3000"'), 5000, () => w.state()) });
     assert.equal(await w.step(), 'context');
     await w.context(context);
     await w.click('review');
@@ -69,6 +76,11 @@ for (const [verdict, values, context] of JOURNEYS) {
     await w.click('finish');
     assert.equal(await w.step(), 'result');
     assert.equal(await w.verdict(), verdict);
+    if (Object.keys(rate).length) {
+      const shown = await w.js('return root.querySelector(".cc-rate")?.textContent || null');
+      assert.match(shown ?? '', /30\.00/, 'the effective rate (1800 over 60 hours) on the result');
+      assert.match(shown ?? '', /55\.00/, 'against the usual rate');
+    }
     assert.deepEqual(await pageErrors(browser.driver), []);
     assert.deepEqual(site.missing(), []);
   });
@@ -82,6 +94,9 @@ for (const [verdict, values, context] of JOURNEYS) {
       assert.equal(await w.step(), `signal-${s}`);
       await w.keyboardStep(values[s] ?? '0');
     }
+    assert.equal(await w.step(), 'rate');
+    assert.equal(await w.js('return root.querySelector("[data-action=next]").textContent.trim()'), UI['ui.rate.skip']);
+    await w.keyboardAction('next');
     assert.equal(await w.step(), 'context');
     for (const [id, value] of Object.entries(context)) await w.keyboardContext(id, value);
     await w.keyboardAction('review');
@@ -92,3 +107,40 @@ for (const [verdict, values, context] of JOURNEYS) {
     assert.deepEqual(await pageErrors(browser.driver), []);
   });
 }
+
+test(`${ENGINE}: a check is kept in this browser: after a reload the client is listed with its verdict, exported, and checked again from last time's answers`, async () => {
+  await browser.driver.get(site.demo()); // a fresh start: nothing stored
+  let w = await new Widget(browser.driver).ready();
+  await (await w.el('input[type=text]')).sendKeys('Acme');
+  await w.click('start');
+  await w.answerSignals(JOURNEYS[1][1]);
+  await w.rate(RATE);
+  await w.context({ contract: 'none' });
+  await w.click('review');
+  await w.click('finish');
+  assert.equal(await w.verdict(), 'repair');
+  await waitFor('the note that the check is saved', () => w.js('return !!root.querySelector("[data-saved]")'), 5000, () => w.state());
+
+  await browser.driver.get(site.demo({ fresh: false })); // the same browser, later
+  w = await new Widget(browser.driver).ready();
+  assert.equal(await w.step(), 'result', 'a reload shows the result again');
+  await w.click('restart');
+  const listed = await waitFor('Acme among the saved clients, with its verdict', () => w.js(`const c = root.querySelector('li.cc-client');
+    return c && { name: c.querySelector('h5').textContent, verdict: c.dataset.verdict, facts: c.querySelector('.cc-client-facts').textContent };`),
+  5000, () => w.state());
+  assert.deepEqual([listed.name, listed.verdict], ['Acme', 'repair']);
+  assert.match(listed.facts, /30\.00/, 'the effective rate in the list');
+
+  const file = await w.download('export');
+  assert.match(file.name, /\.json$/);
+  assert.match(file.type, /^application\/json/);
+  assert.ok(file.bytes.toString('utf8').includes('"Acme"'), 'the export holds the client');
+
+  const before = await w.step();
+  await w.tap(await w.el('li.cc-client [data-action=check-again]'));
+  await w.stepChange(before, 'clicking check-again');
+  assert.equal(await w.step(), 'signal-time_drain');
+  assert.equal(await w.js('return root.querySelectorAll("fieldset[data-signal] input:checked").length'),
+    await w.js('return root.querySelectorAll("fieldset[data-signal]").length'), 'last time\'s answers are filled in');
+  assert.deepEqual(await pageErrors(browser.driver), []);
+});

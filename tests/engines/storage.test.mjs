@@ -1,6 +1,7 @@
 // Blocked storage: localStorage access throws (third-party storage blocked, some privacy
-// modes) or every write fails (quota): the quiz, the result and the plan with every
-// download still work, answers survive Back and Next in memory, and nothing is thrown.
+// modes) or every write fails (quota): the quiz (with a rate), the result and the plan
+// with every download still work, answers survive Back and Next in memory, the result
+// says the check cannot be kept, and nothing is thrown.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { startBrowser, ENGINE } from './engines.mjs';
@@ -29,9 +30,12 @@ for (const [storage, what] of [['throws', 'access throws'], ['quota', 'every wri
     assert.equal(await w.js('return root.querySelectorAll("fieldset[data-signal] input[value=\'3\']:checked").length'),
       await w.js('return root.querySelectorAll("fieldset[data-signal]").length'), 'answers survive navigation in memory');
     await w.answerSignals({ time_drain: '3', losing_money: '4', abuse: '0' });
+    await w.rate({ pay: '900', billed: '30', chasing: '5' });
     await w.click('review');
     await w.click('finish');
     assert.ok(['exit', 'repair', 'watch', 'keep'].includes(await w.verdict()));
+    assert.deepEqual(await w.js('return [root.querySelectorAll("[data-storage=failed]").length, root.querySelectorAll("[data-saved]").length]'),
+      [1, 0], 'the result says this check cannot be kept, and claims no save');
     await w.openPlan();
     for (const [action, type] of [['download-md', 'text/markdown'], ['download-ics', 'text/calendar'], ['download-pdf', 'application/pdf']]) {
       const file = await w.download(action);

@@ -164,6 +164,24 @@ export class Widget {
   /** Answers context questions: choices by value id, and the two typed fields
    *  (`contract_end` as YYYY-MM-DD, `notice_days`), which appear once the contract
    *  type asks for them. */
+  /** The optional rate step: types what is given, as a visitor would (`{ basis:
+   *  'project', pay: '1800', weeks: '6', billed: '40', calls, messages, revisions,
+   *  chasing, usual: '55', currency: 'EUR' }`), then goes on with its forward button,
+   *  which says "Skip this step" while nothing is given. `onFilled()` runs before it. */
+  async rate(values = {}, { onFilled } = {}) {
+    const step = await this.step();
+    if (step !== 'rate') throw new Error(`expected the rate step, on ${step}`);
+    const { basis, currency, ...fields } = values;
+    if (basis) await this.pick('fieldset[data-rate=basis]', basis);
+    for (const [k, v] of Object.entries(fields)) {
+      const id = ['pay', 'weeks', 'usual'].includes(k) ? k : `hours-${k}`;
+      await (await this.el(`[data-rate="${id}"] input`)).sendKeys(v);
+    }
+    if (currency) await (await this.el('[data-rate=currency] input')).sendKeys(currency);
+    await onFilled?.();
+    await this.click('next');
+  }
+
   async context(choices) {
     for (const [id, value] of Object.entries(choices)) {
       if (id === 'notice_days') {
