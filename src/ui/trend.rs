@@ -55,6 +55,7 @@ pub fn Trend(props: &TrendProps) -> Html {
         props.series.iter().enumerate().map(|(i, (_, s))| (x_of(i, n), y_of(*s))).collect();
     let line = points.iter().map(|(x, y)| format!("{x},{y}")).collect::<Vec<_>>().join(" ");
     let list_id = ui.id("trend-series");
+    let table_id = ui.id("trend-table");
     html! {
         <section class="cc-trend" aria-labelledby={ui.id("trend")} data-trend={overall.id()}>
             <h4 id={ui.id("trend")}>{ ui.fmt("ui.trend.heading", &[("date", &cat.date(props.before.date))]) }</h4>
@@ -64,27 +65,32 @@ pub fn Trend(props: &TrendProps) -> Html {
                     ("now", &props.assessment.overall.to_string()),
                 ]) }
             </p>
-            <table class="cc-trend-table">
-                <caption class="cc-sr">{ ui.t("ui.trend.table") }</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{ ui.t("ui.trend.sign") }</th>
-                        <th scope="col">{ ui.t("ui.trend.before") }</th>
-                        <th scope="col">{ ui.t("ui.trend.now") }</th>
-                        <th scope="col">{ ui.t("ui.trend.change") }</th>
-                    </tr>
-                </thead>
-                <tbody>
-                    { for rows.iter().map(|r| html! {
-                        <tr data-signal={r.signal.id()} data-direction={r.direction.id()}>
-                            <th scope="row">{ ui.t(&format!("signal.{}.name", r.signal)) }</th>
-                            <td>{ score(r.before) }</td>
-                            <td>{ score(r.now) }</td>
-                            <td class={classes!("cc-dir", format!("cc-dir-{}", r.direction))}>{ word(r.direction) }</td>
+            // Where the table cannot fit (a phone at 320 px, or wider text spacing) it
+            // scrolls sideways, as WCAG 1.4.10 allows a data table: in a named, focusable
+            // region, so that a keyboard can scroll it too.
+            <div class="cc-table-scroll" role="region" tabindex="0" aria-labelledby={table_id.clone()}>
+                <table class="cc-trend-table">
+                    <caption id={table_id.clone()} class="cc-sr">{ ui.t("ui.trend.table") }</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{ ui.t("ui.trend.sign") }</th>
+                            <th scope="col">{ ui.t("ui.trend.before") }</th>
+                            <th scope="col">{ ui.t("ui.trend.now") }</th>
+                            <th scope="col">{ ui.t("ui.trend.change") }</th>
                         </tr>
-                    }) }
-                </tbody>
-            </table>
+                    </thead>
+                    <tbody>
+                        { for rows.iter().map(|r| html! {
+                            <tr data-signal={r.signal.id()} data-direction={r.direction.id()}>
+                                <th scope="row">{ ui.t(&format!("signal.{}.name", r.signal)) }</th>
+                                <td>{ score(r.before) }</td>
+                                <td>{ score(r.now) }</td>
+                                <td class={classes!("cc-dir", format!("cc-dir-{}", r.direction))}>{ word(r.direction) }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
             if n >= 2 {
                 <figure class="cc-chart cc-trend-chart">
                     <figcaption id={list_id.clone()}>{ ui.t("ui.trend.chart") }</figcaption>
