@@ -9,7 +9,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { launch, serveDist, axe, watchErrors, ARTIFACTS } from './helpers.mjs';
+import { launch, serveDist, openPage, axe, ARTIFACTS } from './helpers.mjs';
+import { Widget, SIGNALS, waitForLocator } from './widget.mjs';
 
 let browser, server, scratch;
 before(async () => {
@@ -19,52 +20,50 @@ before(async () => {
 });
 after(async () => { await browser?.close(); await server?.close(); });
 
-const SIGNALS = ['time_drain', 'dismisses_advice', 'low_respect', 'poor_communication', 'stalled', 'negativity', 'losing_money', 'abuse'];
 const shot = (name) => path.join(ARTIFACTS, `display-${name}.png`);
 
-// --- driving the widget (only what these checks need) -----------------------------
+// --- driving the widget (through the page object, as every e2e test does) ----------
 
 async function open(options, width = 375) {
-  const context = await browser.newContext({ viewport: { width, height: 800 }, ...options });
-  const page = await context.newPage();
-  const errors = watchErrors(page);
-  await page.goto(`${server.url}/index.html`);
-  const host = page.locator('[data-client-checkup]').first();
-  await host.locator('section[data-step]').waitFor({ timeout: 10_000 });
-  return { context, page, host, errors };
+  const { context, page, errors } = await openPage(browser, `${server.url}/index.html`, { viewport: { width, height: 800 }, ...options });
+  const w = await new Widget(page).ready();
+  return { context, page, w, host: w.host, errors };
 }
 
-const step = (host) => host.locator('section[data-step]').getAttribute('data-step');
+/** The rate step filled, so that its live chart is on screen (30.00 an hour against 55). */
+const RATE = { pay: '1800', billed: '40', calls: '12', revisions: '8', usual: '55' };
 
-/** Clicks `data-action=name`; for a step change, waits for the new step by name. */
-async function act(host, name, next) {
-  await host.locator(`[data-action="${name}"]`).first().click();
-  if (next) await host.locator(`section[data-step="${next}"]`).waitFor({ timeout: 5000 });
-}
+/** Opens every disclosure on the screen (the scores, the plan's sections and details),
+ *  so that what they hold is looked at too. */
+const openAll = (w) => w.section.evaluate((s) => s.querySelectorAll('details').forEach((d) => { d.open = true; }));
 
-async function answerAll(host, value) {
-  const sets = host.locator('fieldset[data-signal]');
-  for (let i = 0, n = await sets.count(); i < n; i++) {
-    const input = sets.nth(i).locator(`input[value="${value}"]`);
-    await ((await input.count()) ? input : sets.nth(i).locator('input').first()).check();
-  }
-}
-
-/** From the first question to the result; `visit(name)` runs on each screen on the way. */
-async function toResult(host, values, visit = async () => {}) {
-  for (const [i, s] of SIGNALS.entries()) {
-    await answerAll(host, values[s] ?? '1');
-    if (i === 0) await visit('question');
-    await act(host, 'next', SIGNALS[i + 1] ? `signal-${SIGNALS[i + 1]}` : 'context');
-  }
+/** From the first question to the plan, then back to the intro with the client saved,
+ *  and a re-check that shows the trend; `visit(name)` runs on each screen on the way. */
+async function journey(w, values, visit = async () => {}) {
+  await w.answerSignals(values, { onStep: (s) => (s === SIGNALS[0] ? visit('question') : undefined) });
+  await w.rate(RATE, { onFilled: () => visit('rate') });
   await visit('context');
-  await act(host, 'review', 'review');
+  await w.review();
   await visit('review');
-  await act(host, 'finish', 'result');
+  await w.finish();
+  await w.openPlan();
+  await openAll(w);
   await visit('result');
-  await act(host, 'plan');
-  await host.locator('[data-doc=plan]').waitFor({ timeout: 5000 });
+  await w.plan.scrollIntoViewIfNeeded();
   await visit('plan');
+  await w.host.locator('[data-action="restart"]').click();
+  await waitForLocator(w.host.locator('li.cc-client'), 'the saved client on the intro');
+  await openAll(w);
+  await visit('clients');
+  await w.host.locator('li.cc-client [data-action="check-again"]').click();
+  await waitForLocator(w.host.locator('section[data-step="signal-time_drain"]'), 'the re-check\'s first question');
+  for (let i = 0; i < SIGNALS.length + 1; i++) await w.next(); // last time's answers, and the rate
+  await w.review();
+  await w.finish();
+  await waitForLocator(w.host.locator('.cc-trend'), 'the trend since the first check');
+  await openAll(w);
+  await w.host.locator('.cc-trend').scrollIntoViewIfNeeded();
+  await visit('trend');
 }
 
 // --- pixels -------------------------------------------------------------------------
@@ -144,20 +143,20 @@ function moving(host) {
 test('prefers-reduced-motion: reduce leaves no transition or animation on any screen', async () => {
   // The control: without the preference the widget does animate (the check can see it).
   const control = await open({ reducedMotion: 'no-preference' });
-  await act(control.host, 'start', 'signal-time_drain');
+  await control.w.start();
   assert.ok((await moving(control.host)).length > 0, 'with no preference, some transitions exist');
   await control.context.close();
 
-  const { context, page, host, errors } = await open({ reducedMotion: 'reduce' });
+  const { context, page, w, host, errors } = await open({ reducedMotion: 'reduce' });
   const screens = [];
   const visit = async (name) => {
     assert.deepEqual(await moving(host), [], `${name}: moves under reduced motion`);
     screens.push(name);
   };
   await visit('intro');
-  await act(host, 'start', 'signal-time_drain');
-  await toResult(host, { losing_money: '3', abuse: '3' }, visit);
-  assert.deepEqual(screens, ['intro', 'question', 'context', 'review', 'result', 'plan']);
+  await w.start();
+  await journey(w, { losing_money: '3', abuse: '3' }, visit);
+  assert.deepEqual(screens, ['intro', 'question', 'rate', 'context', 'review', 'result', 'plan', 'clients', 'trend']);
   // Every rule of the widget's own stylesheets that sets a transition or animation sits
   // under prefers-reduced-motion: no-preference (so states not visited above are covered
   // too), and a reduce block switches off anything added later outside one.
@@ -193,8 +192,8 @@ test('prefers-reduced-motion: reduce leaves no transition or animation on any sc
 
 for (const scheme of ['light', 'dark']) {
   test(`forced colours (${scheme}): focus ring, selected answer, progress bar and chart bars stay visible`, async () => {
-    const { context, page, host, errors } = await open({ forcedColors: 'active', colorScheme: scheme });
-    await act(host, 'start', 'signal-time_drain');
+    const { context, page, w, host, errors } = await open({ forcedColors: 'active', colorScheme: scheme });
+    await w.start();
     const first = host.locator('fieldset[data-signal]').first();
     await first.locator('input[value="3"]').check();
     // Focus the next group's first option by keyboard, so :focus-visible applies.
@@ -231,9 +230,38 @@ for (const scheme of ['light', 'dark']) {
     assert.ok(differ(filled, empty), `progress fill ${hex(filled)} vs track ${hex(empty)}`);
     assert.ok(differ(filled, q.img.at(t.x + 2, t.y - 6)), `progress fill ${hex(filled)} vs background`);
 
-    // The chart: every bar differs from its track and from the background.
-    await toResult(host, { time_drain: '2', poor_communication: '3', losing_money: '4', abuse: '1' });
-    await host.locator('.cc-chart').scrollIntoViewIfNeeded();
+    // The rate chart, live on the rate step: billed and unbilled hours differ from each
+    // other, and the effective and usual rates' bars from their tracks and the background.
+    await w.answerSignals({ time_drain: '2', poor_communication: '3', losing_money: '4', abuse: '1' });
+    await w.rate(RATE, { onFilled: async () => {
+      const figures = host.locator('.cc-rate-figures svg');
+      await waitForLocator(figures, 'the live rate chart');
+      await figures.scrollIntoViewIfNeeded();
+      const boxes = {};
+      for (const c of ['cc-rate-billed', 'cc-rate-unbilled', 'cc-rate-effective', 'cc-rate-usual']) boxes[c] = await figures.locator(`rect.${c}`).boundingBox();
+      const tracks = await figures.locator('rect.cc-chart-track').evaluateAll((rs) => rs.map((r) => r.getBoundingClientRect().toJSON()));
+      const img = await decode(await page.screenshot({ path: shot(`forced-${scheme}-rate`) }));
+      const mid = (b, x = b.x + b.width / 2) => img.at(x, b.y + b.height / 2);
+      const billed = boxes['cc-rate-billed'];
+      const unbilled = boxes['cc-rate-unbilled'];
+      const figureBg = img.at(unbilled.x + unbilled.width / 2, unbilled.y + unbilled.height + 4);
+      assert.ok(differ(mid(billed), mid(unbilled, billed.x + billed.width + (unbilled.width - billed.width) / 2)),
+        `billed ${hex(mid(billed))} vs unbilled hours`);
+      for (const [c, track] of [['cc-rate-effective', tracks[0]], ['cc-rate-usual', tracks[1]]]) {
+        const bar = mid(boxes[c]);
+        assert.ok(differ(bar, figureBg), `${c}: ${hex(bar)} vs background ${hex(figureBg)}`);
+        if (track.width - boxes[c].width > 6) {
+          const rest = img.at(boxes[c].x + boxes[c].width + (track.width - boxes[c].width) / 2, track.y + track.height / 2);
+          assert.ok(differ(bar, rest), `${c}: ${hex(bar)} vs its track ${hex(rest)}`);
+        }
+      }
+    } });
+
+    // The chart (in the scores' disclosure): every bar differs from its track and from the background.
+    await w.review();
+    await w.finish();
+    await openAll(w);
+    await host.locator('.cc-chart-row').first().scrollIntoViewIfNeeded();
     const rows = await host.locator('.cc-chart-row').evaluateAll((gs) => gs.map((g) => {
       const bar = g.querySelector('.cc-chart-bar').getBoundingClientRect();
       const track = g.querySelector('.cc-chart-track').getBoundingClientRect();
@@ -269,19 +297,33 @@ function broken(page, host) {
     const doc = document.documentElement;
     if (doc.scrollWidth > innerWidth) problems.push(`page scrolls sideways by ${doc.scrollWidth - innerWidth}px`);
     const box = root.querySelector('section.cc').getBoundingClientRect();
+    // Inside a closed disclosure (other than its summary): laid out, but not shown.
+    const collapsed = (e) => {
+      for (let d = e.closest('details:not([open])'); d; d = d.parentElement?.closest('details:not([open])')) {
+        if (!d.querySelector(':scope > summary')?.contains(e)) return true;
+      }
+      return false;
+    };
     const shown = (e) => {
-      if (e.closest('.cc-sr, .cc-copy-buffer')) return false;
+      if (e.closest('.cc-sr, .cc-copy-buffer') || collapsed(e)) return false;
       const r = e.getBoundingClientRect();
       return r.width > 0 && r.height > 0 && getComputedStyle(e).visibility !== 'hidden';
     };
     const name = (e) => `${e.tagName.toLowerCase()}${e.dataset?.action ? `[${e.dataset.action}]` : ''} "${(e.textContent || e.value || '').trim().slice(0, 30)}"`;
     const all = [...root.querySelectorAll('section.cc *')].filter(shown);
+    // A data table may scroll sideways (WCAG 1.4.10's exception), inside a region that
+    // has a name and takes keyboard focus; what it holds is reached by scrolling.
+    const scroller = (e) => e.matches('[role=region][tabindex="0"]') && ['auto', 'scroll'].includes(getComputedStyle(e).overflowX)
+      && !!e.getAttribute('aria-labelledby')?.split(' ').map((id) => root.getElementById(id)?.textContent.trim()).join('');
     for (const e of all) {
       const r = e.getBoundingClientRect();
-      if (r.left < box.left - 1 || r.right > box.right + 1) problems.push(`${name(e)} sticks out of the widget (${Math.round(r.left)}–${Math.round(r.right)} of ${Math.round(box.left)}–${Math.round(box.right)})`);
+      const inScroller = e.parentElement?.closest('[role=region][tabindex="0"]');
+      if (!(inScroller && scroller(inScroller)) && (r.left < box.left - 1 || r.right > box.right + 1)) {
+        problems.push(`${name(e)} sticks out of the widget (${Math.round(r.left)}–${Math.round(r.right)} of ${Math.round(box.left)}–${Math.round(box.right)})`);
+      }
       const cs = getComputedStyle(e);
       const clips = (v) => v !== 'visible';
-      if (e instanceof HTMLElement && !['INPUT', 'TEXTAREA', 'SELECT'].includes(e.tagName)) {
+      if (e instanceof HTMLElement && !['INPUT', 'TEXTAREA', 'SELECT'].includes(e.tagName) && !scroller(e)) {
         if (clips(cs.overflowX) && e.scrollWidth > e.clientWidth + 1) problems.push(`${name(e)} clips its content sideways`);
         if (clips(cs.overflowY) && e.scrollHeight > e.clientHeight + 1) problems.push(`${name(e)} clips its content vertically`);
       }
@@ -303,7 +345,8 @@ function broken(page, host) {
     }
     // List numbers sit in the list's padding: they must stay inside the widget too.
     for (const li of root.querySelectorAll('section.cc ol > li')) {
-      if (!shown(li) || getComputedStyle(li).listStylePosition !== 'outside') continue;
+      const ls = getComputedStyle(li);
+      if (!shown(li) || ls.display !== 'list-item' || ls.listStyleType === 'none' || ls.listStylePosition !== 'outside') continue;
       const probe = document.createElement('span');
       probe.style.cssText = 'position: absolute; white-space: pre; font-variant-numeric: tabular-nums';
       probe.textContent = `${[...li.parentElement.children].indexOf(li) + 1}. `;
@@ -340,7 +383,7 @@ function broken(page, host) {
 }
 
 test('WCAG 1.4.12 text spacing at 320 px: nothing clipped, overlapping or scrolling sideways', async () => {
-  const { context, page, host, errors } = await open({}, 320);
+  const { context, page, w, host, errors } = await open({}, 320);
   await host.evaluate((el, css) => {
     const sheet = new CSSStyleSheet();
     sheet.replaceSync(css);
@@ -356,12 +399,11 @@ test('WCAG 1.4.12 text spacing at 320 px: nothing clipped, overlapping or scroll
   };
   await host.locator('input[type=text]').first().fill('Northwind Traders International');
   await visit('intro');
-  await act(host, 'start', 'signal-time_drain');
-  await act(host, 'next');
-  await host.locator('.cc-error p').waitFor({ timeout: 5000 });
+  await w.start();
+  await w.nextRefused();
   await visit('validation');
-  await toResult(host, { losing_money: '3', abuse: '3', stalled: '2' }, visit);
-  assert.deepEqual(screens, ['intro', 'validation', 'question', 'context', 'review', 'result', 'plan']);
+  await journey(w, { losing_money: '3', abuse: '3', stalled: '2' }, visit);
+  assert.deepEqual(screens, ['intro', 'validation', 'question', 'rate', 'context', 'review', 'result', 'plan', 'clients', 'trend']);
   assert.deepEqual(errors, []);
   await context.close();
 });
