@@ -28,6 +28,9 @@ export async function waitFor(what, probe, timeout = 5000, describe = null) {
 /** How long the first screen may take to become the live widget: the quiz module
  *  fetched, compiled and started, its catalog loaded. */
 export const LOAD_TIMEOUT = 10_000;
+/** How long a download may take to be handed to the browser: the plan module builds
+ *  the file (a PDF with its font fetched on demand), on a machine that may be busy. */
+export const DOWNLOAD_TIMEOUT = 10_000;
 
 /** Errors the harness collected on the page (error events, rejections, console.error). */
 export function pageErrors(driver) {
@@ -293,7 +296,7 @@ export class Widget {
     const before = await this.driver.executeScript('return window.__ccDownloads.length');
     await this.tap(await this.el(`[data-action="${action}"]`));
     await waitFor(`a download from ${action}`, () => this.driver.executeScript('return window.__ccDownloads.length > arguments[0]', before),
-      5000, async () => ({ widget: await this.state(), status: await this.js('return root.querySelector(".cc-status")?.textContent || null'),
+      DOWNLOAD_TIMEOUT, async () => ({ widget: await this.state(), status: await this.js('return root.querySelector(".cc-status")?.textContent || null'),
         downloads: await this.driver.executeScript('return window.__ccDownloads.map((d) => d.name)'), errors: await pageErrors(this.driver) }));
     const file = await this.driver.executeAsyncScript(`const [i, done] = arguments;
       const d = window.__ccDownloads[i];
@@ -301,7 +304,7 @@ export class Widget {
         const bytes = new Uint8Array(buf); let bin = '';
         for (let k = 0; k < bytes.length; k += 0x8000) bin += String.fromCharCode.apply(null, bytes.subarray(k, k + 0x8000));
         done({ name: d.name, type: d.type, size: d.size, base64: btoa(bin) });
-      }, (e) => done({ error: String(e) }));`, before);
+      }, (e) => done({ error: String(e) }));`, before).catch((e) => ({ error: `${e.name}: ${e.message}` }));
     if (file.error) throw new Error(`reading the ${action} Blob back failed: ${file.error}`);
     return { name: file.name, type: file.type, bytes: Buffer.from(file.base64, 'base64') };
   }
