@@ -161,16 +161,28 @@
     compiled ??= (async () => {
       if (WebAssembly.compileStreaming) {
         try {
-          return await WebAssembly.compileStreaming(fetch(WASM, { credentials: 'omit' }));
+          return sameVersion(await WebAssembly.compileStreaming(fetch(WASM, { credentials: 'omit' })));
         } catch (error) {
+          if (error.name === 'VersionError') throw error;
           console.warn('Client Checkup: the wasm could not be compiled while downloading (is it served as application/wasm?); trying again.', error);
         }
       }
       const response = await fetch(WASM, { credentials: 'omit' });
       if (!response.ok) throw new Error(`HTTP ${response.status} for ${WASM}`);
-      return WebAssembly.compile(await response.arrayBuffer());
+      return sameVersion(await WebAssembly.compile(await response.arrayBuffer()));
     })();
     return compiled;
+  }
+
+  /** A wasm from another version (a half-finished upload, a cache mixing two releases)
+   *  is refused: the build writes the version into a custom section. */
+  function sameVersion(module) {
+    const [tag] = WebAssembly.Module.customSections(module, 'client-checkup:version');
+    const found = tag ? new TextDecoder().decode(tag) : 'unknown';
+    if (found === '__VERSION__') return module;
+    const error = new Error(`the loader is version __VERSION__ but the wasm is version ${found}: upload all files from one build`);
+    error.name = 'VersionError';
+    throw error;
   }
 
   let instances = 0;

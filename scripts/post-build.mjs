@@ -8,7 +8,8 @@
 //                            (cargo run --features ssr --bin prerender)
 //   embed.html, embed.js, embed.css   the iframe page
 //   client-checkup-frame.js  the optional resize helper for iframe hosts
-// and makes the demo article load the widget exactly as a blog does.
+// writes the widget's version into both wasm modules (the loader refuses a wasm from
+// another version), and makes the demo article load the widget exactly as a blog does.
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -30,6 +31,16 @@ if (!glue || !wasm) {
 }
 const version = fs.readFileSync(path.join(ROOT, 'Cargo.toml'), 'utf8').match(/^version = "([^"]+)"/m)[1];
 
+/** The wasm with the widget's version appended as a custom section: the loader compares
+ *  it with its own (embed/loader.template.js), the host check reads it (embed/host-check.js). */
+function withVersion(bytes) {
+  const leb = (n) => { const out = []; do { let b = n & 0x7f; n >>>= 7; if (n) b |= 0x80; out.push(b); } while (n); return Buffer.from(out); };
+  const name = Buffer.from('client-checkup:version');
+  const content = Buffer.concat([leb(name.length), name, Buffer.from(version)]);
+  return Buffer.concat([bytes, Buffer.from([0]), leb(content.length), content]);
+}
+const hashOf = (bytes) => crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+
 // 1. The plan module: the same crate and profile as Trunk's build (so the library is
 //    already compiled), its own binary, then what Trunk does to the quiz module.
 const profile = RELEASE ? ['--release'] : [];
@@ -45,7 +56,8 @@ if (RELEASE) {
     path.join(tmp, 'client-checkup-plan_bg.wasm'), '-o', opt]);
   planWasmBytes = fs.readFileSync(opt);
 }
-const hash = crypto.createHash('sha256').update(planWasmBytes).digest('hex').slice(0, 16);
+planWasmBytes = withVersion(planWasmBytes);
+const hash = hashOf(planWasmBytes);
 const planGlue = `client-checkup-plan-${hash}.js`;
 const planWasm = `client-checkup-plan-${hash}_bg.wasm`;
 fs.writeFileSync(path.join(OUT, planWasm), planWasmBytes);
@@ -57,14 +69,15 @@ fs.rmSync(tmp, { recursive: true, force: true });
 const first = run('cargo', ['run', '--offline', '--quiet', '--features', 'ssr', '--bin', 'prerender'], { maxBuffer: 16 << 20 }).toString();
 JSON.parse(first); // fail here, not in the browser
 
-// 3. The loader.
+// 3. The quiz module carries its version too, and the loader checks it.
+fs.writeFileSync(path.join(OUT, wasm), withVersion(fs.readFileSync(path.join(OUT, wasm))));
 const loader = fs.readFileSync(path.join(ROOT, 'embed/loader.template.js'), 'utf8')
   .replace('__GLUE__', glue)
   .replace('__WASM__', wasm)
   .replace('__PLAN_GLUE__', planGlue)
   .replace('__PLAN_WASM__', planWasm)
-  .replace('__FIRST__', first.trim())
-  .replace('__VERSION__', version);
+  .replaceAll('__VERSION__', version)
+  .replace('__FIRST__', () => first.trim());
 fs.writeFileSync(path.join(OUT, 'client-checkup.js'), loader);
 
 // 4. The demo article loads the widget through the loader, like any blog: Trunk's own
@@ -82,4 +95,5 @@ fs.writeFileSync(indexPath, index.replace(trunkInit, '').replace(preloads, ''));
 for (const f of ['embed.html', 'embed.js', 'embed.css', 'client-checkup-frame.js']) {
   fs.copyFileSync(path.join(ROOT, 'embed', f), path.join(OUT, f));
 }
+
 console.log(`post-build: client-checkup.js -> ${glue}, ${wasm}; plan module ${planGlue}`);
