@@ -8,6 +8,7 @@
 //                            (cargo run --features ssr --bin prerender)
 //   embed.html, embed.js, embed.css   the iframe page
 //   client-checkup-frame.js  the optional resize helper for iframe hosts
+//   builder.html (+ .js, .css), host-check.js   the embed builder and its host check
 // writes the widget's version into both wasm modules (the loader refuses a wasm from
 // another version), and makes the demo article load the widget exactly as a blog does.
 import fs from 'node:fs';
@@ -94,6 +95,23 @@ fs.writeFileSync(indexPath, index.replace(trunkInit, '').replace(preloads, ''));
 
 for (const f of ['embed.html', 'embed.js', 'embed.css', 'client-checkup-frame.js']) {
   fs.copyFileSync(path.join(ROOT, 'embed', f), path.join(OUT, f));
+}
+
+// 5. The embed builder and its host check. Their names stay stable (the terminal check and
+//    the package import host-check.js by name); each reference carries the content's hash,
+//    so a browser never pairs a new page with an old script from its cache.
+const source = (f) => fs.readFileSync(path.join(ROOT, 'embed', f), 'utf8');
+const stamp = (text) => `?v=${hashOf(Buffer.from(text)).slice(0, 10)}`;
+const hostCheck = source('host-check.js');
+const builderCss = source('builder.css');
+const builderJs = source('builder.js').replace("from './host-check.js'", () => `from './host-check.js${stamp(hostCheck)}'`);
+if (!builderJs.includes('./host-check.js?v=')) throw new Error('post-build: builder.js no longer imports ./host-check.js');
+const builderHtml = source('builder.html')
+  .replace('href="./builder.css"', () => `href="./builder.css${stamp(builderCss)}"`)
+  .replace('src="./builder.js"', () => `src="./builder.js${stamp(builderJs)}"`);
+if (!/builder\.css\?v=[\s\S]*builder\.js\?v=/.test(builderHtml)) throw new Error('post-build: builder.html no longer links builder.css and builder.js');
+for (const [f, text] of [['host-check.js', hostCheck], ['builder.css', builderCss], ['builder.js', builderJs], ['builder.html', builderHtml]]) {
+  fs.writeFileSync(path.join(OUT, f), text);
 }
 
 console.log(`post-build: client-checkup.js -> ${glue}, ${wasm}; plan module ${planGlue}`);

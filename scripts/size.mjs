@@ -21,8 +21,9 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.join(ROOT, 'dist');
 const BUDGET_FILE = path.join(ROOT, 'size-budget.json');
-// Not in the script embed's first load: lazy assets, and the iframe-only helpers.
-const LAZY = /^(fonts|i18n)\/|^(embed\.js|client-checkup-frame\.js)$|^client-checkup-plan-/;
+// Not in the script embed's first load: lazy assets, the iframe-only helpers, and the
+// embed builder's own page scripts (never loaded by a blog).
+const LAZY = /^(fonts|i18n)\/|^(embed\.js|client-checkup-frame\.js|builder\.js|host-check\.js)$|^client-checkup-plan-/;
 /** What the loader needs before it paints: itself. */
 const PAINT = /^client-checkup\.js$/;
 const PLAN = /^client-checkup-plan-[0-9a-f]+(?:\.js|_bg\.wasm)$/;
