@@ -9,6 +9,8 @@
 //   embed.html, embed.js, embed.css   the iframe page
 //   client-checkup-frame.js  the optional resize helper for iframe hosts
 //   builder.html (+ .js, .css), host-check.js   the embed builder and its host check
+//   check-host.mjs           the host check for a terminal (the package's bin)
+//   package.json, README.md, CHANGELOG.md   the npm package made from this folder
 // writes the widget's version into both wasm modules (the loader refuses a wasm from
 // another version), and makes the demo article load the widget exactly as a blog does.
 import fs from 'node:fs';
@@ -114,4 +116,17 @@ for (const [f, text] of [['host-check.js', hostCheck], ['builder.css', builderCs
   fs.writeFileSync(path.join(OUT, f), text);
 }
 
+// 6. The npm package: this folder minus the demo article (pkg/package.json lists the files),
+//    at the crate's version; `npm pack dist` makes the tarball. Its one bin is the terminal
+//    host check: `npx <name>@<version> URL`.
+const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'pkg/package.json'), 'utf8'));
+manifest.version = version;
+const cli = fs.readFileSync(path.join(ROOT, 'scripts/check-host.mjs'), 'utf8')
+  .replace("from '../embed/host-check.js'", "from './host-check.js'")
+  .replaceAll('node scripts/check-host.mjs', `npx ${manifest.name}@${version}`);
+fs.writeFileSync(path.join(OUT, 'check-host.mjs'), cli, { mode: 0o755 });
+fs.writeFileSync(path.join(OUT, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+fs.writeFileSync(path.join(OUT, 'README.md'), fs.readFileSync(path.join(ROOT, 'pkg/README.md'), 'utf8')
+  .replaceAll('__NAME__', manifest.name).replaceAll('__VERSION__', version));
+fs.copyFileSync(path.join(ROOT, 'CHANGELOG.md'), path.join(OUT, 'CHANGELOG.md'));
 console.log(`post-build: client-checkup.js -> ${glue}, ${wasm}; plan module ${planGlue}`);
