@@ -161,6 +161,32 @@ pub fn rules() -> serde_json::Value {
     })
 }
 
+/// What [`parse`] made of some raw values, as JSON: `{ options: { lang, theme, accent,
+/// compact, heading, id, load }, warnings: [{ option, value, accepted }], names }`, with
+/// `null` for an option left to its default or to auto, and `names` the options in their
+/// documented order ([`NAMES`]: JSON objects keep none). The embed builder reads the options
+/// through this (the quiz module's `parse_options` export), so the page that writes
+/// snippets holds no second copy of the rules above.
+pub fn to_json(options: &Options, warnings: &[Warning]) -> serde_json::Value {
+    serde_json::json!({
+        "options": {
+            "lang": options.lang.map(Lang::id),
+            "theme": options.theme.id(),
+            "accent": options.accent,
+            "compact": options.compact,
+            "heading": options.heading,
+            "id": options.id,
+            "load": options.load.id(),
+        },
+        "warnings": warnings.iter().map(|w| serde_json::json!({
+            "option": w.option,
+            "value": w.value,
+            "accepted": w.accepted,
+        })).collect::<Vec<_>>(),
+        "names": NAMES,
+    })
+}
+
 /// `#rgb`, `#rgba`, `#rrggbb` or `#rrggbbaa`, returned lowercase.
 fn hex_colour(s: &str) -> Option<String> {
     let hex = s.strip_prefix('#')?;
@@ -211,5 +237,29 @@ mod tests {
         assert_eq!(names, ["lang", "theme", "accent", "compact", "heading", "id"]);
         assert!(w[0].message("data-").contains("data-lang=\"de\""));
         assert!(w[0].message("data-").contains("en, ca, cs, pl, ru, auto"));
+    }
+
+    #[test]
+    fn json_names_every_option_and_each_warning() {
+        let (o, w) = from(&[("lang", " PL "), ("compact", ""), ("id", "a b"), ("load", "eager")]);
+        let json = to_json(&o, &w);
+        assert_eq!(
+            json["options"],
+            serde_json::json!({
+                "lang": "pl", "theme": "auto", "accent": null, "compact": true,
+                "heading": null, "id": null, "load": "eager",
+            })
+        );
+        let names: std::collections::BTreeSet<&str> =
+            json["options"].as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(names, NAMES.into_iter().collect(), "one entry per option name");
+        assert_eq!(json["names"], serde_json::json!(NAMES));
+        assert_eq!(
+            json["warnings"],
+            serde_json::json!([{ "option": "id", "value": "a b", "accepted": "letters, digits, - and _ (at most 40)" }])
+        );
+        let defaults = to_json(&Options::default(), &[]);
+        assert_eq!(defaults["options"]["lang"], serde_json::Value::Null, "auto language is null");
+        assert_eq!(defaults["warnings"], serde_json::json!([]));
     }
 }
