@@ -185,6 +185,24 @@
     throw error;
   }
 
+  let parser;
+  /** The widget's own options parser, from the quiz module (an instance of its own that
+   *  mounts nothing): resolves to `parse(get)` → `{ options, warnings }`, where `get(name)`
+   *  answers a raw value or null. For the embed builder, which must read options exactly as
+   *  the widget does and so keeps no rules of its own. */
+  function optionsParser() {
+    parser ??= (async () => {
+      if (typeof WebAssembly !== 'object') throw new Error('WebAssembly is not available in this browser');
+      const [glue, module] = await Promise.all([import(`${GLUE}?instance=options`), quizModule()]);
+      await glue.default({ module_or_path: module });
+      return (get) => JSON.parse(glue.parse_options((name) => {
+        const value = get(name);
+        return value === null || value === undefined ? null : String(value);
+      }));
+    })();
+    return parser;
+  }
+
   let instances = 0;
   function load(el, state) {
     state.loading ??= (async () => {
@@ -262,9 +280,12 @@
     version: '__VERSION__',
     /** Mounts one placeholder added after page load, or every new one when called bare. */
     mount(el) { if (el) mountOne(el); else mountAll(); },
-    /** The widget's options from a lookup (`name` → raw value or null), read by the
-     *  widget's own rules: what an embed builder can use to show what a snippet does. */
+    /** The widget's options from a lookup (`name` → raw value or null), as this loader
+     *  reads them to paint the first screen (the same rules, as data from the build). */
     parseOptions,
+    /** Resolves to the wasm's own parser, `parse(get)` → `{ options, warnings }`: what an
+     *  embed builder uses to show what a snippet does and why a value is refused. */
+    optionsParser,
   });
 
   // Placeholders above this script are painted now, while the page is parsed; the rest
