@@ -1,11 +1,12 @@
 // The embed builder: a blog owner picks the widget's options, sees a real widget with them,
 // copies a snippet, and checks their host.
 //
-// The option rules are the widget's own: every value goes through the loader's
-// `ClientCheckup.parseOptions` (which a test proves equal to the Rust parser), the snippets
-// are written from what it returns, and even the choices this page offers and the limits
-// it shows are asked from it. The preview is mounted by the loader's `ClientCheckup.mount`,
-// exactly as on a blog. The host check's rules live in host-check.js, shared with the
+// The option rules are the widget's own: every value goes through the parser in the
+// widget's wasm (src/options.rs, reached through the loader's `ClientCheckup.optionsParser`),
+// the snippets are written from what it returns, a refused value is explained with what it
+// says it accepts, and even the choices this page offers and the limits it shows are asked
+// from it. This page keeps no copy of the rules. The preview is mounted by the loader's
+// `ClientCheckup.mount`, exactly as on a blog. The host check's rules live in host-check.js, shared with the
 // terminal command (scripts/check-host.mjs).
 import { assetBase, AddressError, checkHost, summary, isPinnedVersion, SAFELISTED } from './host-check.js';
 
@@ -16,13 +17,19 @@ const form = $('options');
 
 // ------------------------------------------------------------------------- the widget's rules
 
+/** The widget's parser (from its wasm): `get` → `{ options, warnings }`. */
+let parse;
+/** The options alone, as a placeholder with these raw values would get them. */
+const parseOptions = (get) => parse(get).options;
 /** The parser's defaults: what a placeholder without attributes gets. */
 let DEFAULTS;
+/** The option names in the parser's documented order (the order of a snippet's attributes). */
+let NAMES;
 /** The longest heading and id the parser takes (asked, not copied). */
 let LIMITS;
 
 function longestAccepted(name) {
-  const takes = (n) => CC.parseOptions((k) => (k === name ? 'x'.repeat(n) : null))[name] !== DEFAULTS[name];
+  const takes = (n) => parseOptions((k) => (k === name ? 'x'.repeat(n) : null))[name] !== DEFAULTS[name];
   if (!takes(1)) return 0;
   let lo = 1;
   let hi = 4096;
@@ -35,7 +42,7 @@ function longestAccepted(name) {
 
 /** Drops any choice on this page that the widget would not accept as it is. */
 function keepAcceptedChoices() {
-  const accepts = (name, value) => CC.parseOptions((k) => (k === name ? value : null))[name] === value;
+  const accepts = (name, value) => parseOptions((k) => (k === name ? value : null))[name] === value;
   for (const option of [...$('opt-lang').options]) {
     if (option.value && !accepts('lang', option.value)) { console.warn(`builder: the widget does not take lang=${option.value}`); option.remove(); }
   }
@@ -63,7 +70,7 @@ function rawValues() {
 /** The attributes a snippet needs for parsed options `o`: those that differ from the
  *  defaults, in the parser's own order. `compact` is a bare attribute (''). */
 function attributesFor(o) {
-  return Object.keys(DEFAULTS)
+  return NAMES
     .filter((name) => o[name] !== DEFAULTS[name])
     .map((name) => [name, o[name] === true ? '' : String(o[name])]);
 }
@@ -208,15 +215,22 @@ function fieldError(id, message) {
   $(id).setAttribute('aria-invalid', message ? 'true' : 'false');
 }
 
-function validate(raw, o) {
-  const given = (v) => v !== null && v.trim() !== '';
-  fieldError('opt-accent', given(raw.accent) && !o.accent
-    ? 'Not a hex colour, such as #8a2be2 or #83e: the widget would ignore it and use its own.' : null);
-  const length = raw.heading ? [...raw.heading.trim()].length : 0;
-  fieldError('opt-heading', given(raw.heading) && !o.heading
-    ? `Too long: ${length} characters, the widget takes at most ${LIMITS.heading}. It would show its own title.` : null);
-  fieldError('opt-id', given(raw.id) && !o.id
-    ? `Use only letters, digits, - and _ (at most ${LIMITS.id}): the widget would ignore this id.` : null);
+/** Marks each field whose value the widget's parser refused, saying what it accepts (its
+ *  own words) and what the widget would do instead. */
+function validate(raw, warnings) {
+  const refused = (name) => warnings.find((w) => w.option === name);
+  const say = (name, what) => {
+    const w = refused(name);
+    return w ? `${what(w)} The widget takes ${w.accepted}.` : null;
+  };
+  fieldError('opt-accent', say('accent', () => 'Not a hex colour: the widget would ignore it and use its own.'));
+  fieldError('opt-heading', say('heading', () => {
+    const length = [...(raw.heading ?? '').trim()].length;
+    return length > LIMITS.heading
+      ? `Too long: ${length} characters. The widget would show its own title.`
+      : 'The widget would ignore this heading and show its own title.';
+  }));
+  fieldError('opt-id', say('id', () => 'The widget would ignore this id.'));
 }
 
 // ------------------------------------------------------------------------- the asset address
@@ -284,10 +298,10 @@ let current = { o: null, attrs: [] };
 
 function update({ typing = false } = {}) {
   const raw = rawValues();
-  const o = CC.parseOptions((n) => raw[n] ?? null);
+  const { options: o, warnings } = parse((n) => raw[n] ?? null);
   const attrs = attributesFor(o);
   current = { o, attrs };
-  validate(raw, o);
+  validate(raw, warnings);
   readBase();
   renderContrast(o);
   const picker = parseHex(o.accent ?? '') ?? COLOURS?.accent;
@@ -517,26 +531,39 @@ async function runCheck() {
 
 // ------------------------------------------------------------------------- start
 
-function start() {
-  if (!CC?.parseOptions || !CC?.mount) {
+async function start() {
+  if (!CC?.optionsParser || !CC?.mount) {
     $('builder-failed').hidden = false;
     return;
   }
-  DEFAULTS = CC.parseOptions(() => null);
-  LIMITS = { heading: longestAccepted('heading'), id: longestAccepted('id') };
-  keepAcceptedChoices();
-  COLOURS = widgetColours();
-  $('version').textContent = CC.version;
-  $('cdn-example').textContent = cdnAddress();
-  $('cli-example').textContent = `npx ${PACKAGE}@${CC.version} ADDRESS`;
-  $('opt-heading-hint').append(` At most ${LIMITS.heading} characters.`);
-  $('opt-id-hint').append(` Letters, digits, - and _, at most ${LIMITS.id}.`);
-
+  // The asset address, the tabs and the host check work even when the widget's code cannot
+  // load here: then "Check my host" is exactly what the owner needs.
   const loader = document.querySelector('script[src*="client-checkup.js"]')?.src ?? location.href;
   defaultBase = assetBase(loader);
   $('asset-url').value = defaultBase;
   base = defaultBase;
   loadState();
+  try { base = assetBase($('asset-url').value); } catch { /* readBase says why, once running */ }
+  setUpTabs();
+  $('check-host-button').addEventListener('click', runCheck);
+  $('version').textContent = CC.version;
+  $('cdn-example').textContent = cdnAddress();
+  $('cli-example').textContent = `npx ${PACKAGE}@${CC.version} ADDRESS`;
+
+  try {
+    parse = await CC.optionsParser();
+  } catch (error) {
+    console.error('builder: the widget\'s code did not load', error);
+    $('builder-wasm-failed').hidden = false;
+    $('snippet-script').textContent = '';
+    return;
+  }
+  ({ options: DEFAULTS, names: NAMES } = parse(() => null));
+  LIMITS = { heading: longestAccepted('heading'), id: longestAccepted('id') };
+  keepAcceptedChoices();
+  COLOURS = widgetColours();
+  $('opt-heading-hint').append(` At most ${LIMITS.heading} characters.`);
+  $('opt-id-hint').append(` Letters, digits, - and _, at most ${LIMITS.id}.`);
 
   form.addEventListener('submit', (event) => event.preventDefault());
   form.addEventListener('change', () => update());
@@ -546,8 +573,6 @@ function start() {
   for (const input of document.querySelectorAll('input[name=scheme], input[name=width]')) input.addEventListener('change', () => update());
   $('asset-url').addEventListener('input', () => update({ typing: true }));
   $('opt-resize').addEventListener('change', () => update());
-  $('check-host-button').addEventListener('click', runCheck);
-  setUpTabs();
   setUpCopying();
   update();
 }

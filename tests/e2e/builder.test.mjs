@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { launch, serve, DIST, openPage, axe, ARTIFACTS } from './helpers.mjs';
-import { Widget, waitForLocator, waitUntil, TIMEOUT } from './widget.mjs';
+import { Widget, waitForLocator, waitUntil, TIMEOUT, LOAD_TIMEOUT } from './widget.mjs';
 import { Builder } from './builder.mjs';
 
 let browser, assets;
@@ -38,14 +38,15 @@ ${snippet}
   return serve(DIST, { pages: { '/post.html': html, '/favicon.ico': '' } });
 }
 
-/** The options a placeholder on `page` (or in `frame`) is read with, by the widget's own parser. */
+/** The options a placeholder on `page` (or in `frame`) is read with, by the widget's own
+ *  parser (in its wasm); fails on any warning, since a copied snippet must be clean. */
 function optionsOn(scope, selector = '[data-client-checkup]') {
-  return scope.locator(selector).first().evaluate((el) => {
-    if (el.hasAttribute('data-options-from-url')) {
-      const params = new URLSearchParams(location.search);
-      return window.ClientCheckup.parseOptions((n) => params.get(n));
-    }
-    return window.ClientCheckup.parseOptions((n) => el.getAttribute(`data-${n}`));
+  return scope.locator(selector).first().evaluate(async (el) => {
+    const parse = await window.ClientCheckup.optionsParser();
+    const params = new URLSearchParams(location.search);
+    const { options, warnings } = parse(el.hasAttribute('data-options-from-url') ? (n) => params.get(n) : (n) => el.getAttribute(`data-${n}`));
+    if (warnings.length) throw new Error(`the widget warns about ${JSON.stringify(warnings)}`);
+    return options;
   });
 }
 
@@ -142,6 +143,55 @@ test('every option changes the preview and the snippet; the copied snippet mount
   await context.close();
 });
 
+test('the builder keeps no rules of its own: with the loader\'s JS parser broken, the wasm\'s parser does it all, in its own words', async () => {
+  // The loader served with its exported JS parser replaced by one that throws: any use by
+  // the builder becomes a page error (the loader's own painting uses its inner copy).
+  const opened = await openPage(browser, null, { viewport: { width: 1280, height: 900 } });
+  let patched = false;
+  await opened.page.route(/\/client-checkup\.js$/, async (route) => {
+    const response = await route.fetch();
+    const text = await response.text();
+    const broken = text.replace(/\n    parseOptions,\n/, () => { patched = true; return "\n    parseOptions() { throw new Error('the builder used the loader\\'s JS copy of the option rules'); },\n"; });
+    await route.fulfill({ response, body: broken });
+  });
+  await opened.page.goto(`${assets.url}/builder.html`);
+  const b = await new Builder(opened.page).ready();
+  assert.ok(patched, 'the loader was served with its JS parser broken');
+  await b.language('ru');
+  await b.previewHas('data-lang', 'ru');
+  await b.snippetHas('script', 'data-lang="ru"');
+  await b.type('id', 'a b');
+  // "letters, digits, - and _ (at most 40)" is the Rust parser's own description (src/options.rs).
+  await waitForLocator(b.error('id').filter({ hasText: 'The widget takes letters, digits, - and _ (at most 40).' }),
+    'the id refused in the parser\'s own words');
+  await b.type('heading', 'Ž'.repeat(121));
+  await waitForLocator(b.error('heading').filter({ hasText: 'Too long: 121 characters.' }), 'the heading refused at 121 characters');
+  assert.match(await b.error('heading').innerText(), /The widget takes text of at most 120 characters\./);
+  await b.type('heading', 'Ž'.repeat(120));
+  await waitForLocator(b.error('heading'), 'the 120-character heading to be taken', { state: 'hidden' });
+  await b.snippetHas('script', `data-heading="${'Ž'.repeat(120)}"`);
+  await b.type('accent', '#12345');
+  await waitForLocator(b.error('accent').filter({ hasText: 'The widget takes a hex colour such as #0b6e4f.' }), 'the 5-digit accent refused');
+  assert.deepEqual(opened.errors, []);
+  await opened.context.close();
+});
+
+test('when the widget\'s code cannot load, the builder says so and Check my host still finds why', async () => {
+  const opened = await openPage(browser, null, { viewport: { width: 1280, height: 900 } });
+  await opened.page.route(/\/client-checkup-[0-9a-f]{16}_bg\.wasm$/, (route) => route.fulfill({ status: 404, body: 'not here' }));
+  await opened.page.goto(`${assets.url}/builder.html`);
+  const notice = opened.page.getByRole('alert').filter({ hasText: 'the widget’s code (its .wasm and .js files) did not load' });
+  await waitForLocator(notice, 'the notice that the widget\'s code did not load', { timeout: LOAD_TIMEOUT });
+  const b = new Builder(opened.page);
+  const said = await b.checkHost();
+  assert.match(said, /problem/);
+  const reachable = await b.reportCheck('wasm', 'reachable');
+  assert.equal(reachable.level, 'error');
+  assert.match(reachable.text, /Not found \(HTTP 404\)/);
+  await waitForLocator(b.fix('missing'), 'the fix for the missing file');
+  await opened.context.close();
+});
+
 test('the iframe snippet through the copy fallback (Clipboard API refused) mounts the framed widget on another origin', async () => {
   const { page, errors, context, builder } = await openBuilder({
     // As in a page where the Clipboard API is refused: the builder falls back to a copy event.
@@ -176,6 +226,28 @@ test('the iframe snippet through the copy fallback (Clipboard API refused) mount
   // Auto language in an iframe: the builder says what will happen.
   await builder.language('');
   await waitForLocator(page.locator('#iframe-notes').filter({ hasText: 'Auto shows English' }), 'the iframe note on Auto');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the asset address is editable: every snippet follows it; an unpinned CDN address and plain http are flagged', async () => {
+  const { page, errors, context, builder } = await openBuilder();
+  const version = await page.evaluate(() => window.ClientCheckup.version);
+  const pinned = `https://cdn.jsdelivr.net/npm/client-checkup-widget@${version}/`;
+  await builder.type('assets', `${pinned}client-checkup.js`);
+  await builder.snippetHas('script', `<script src="${pinned}client-checkup.js"></script>`);
+  await builder.showTab('iframe');
+  await builder.snippetHas('iframe', `src="${pinned}embed.html"`);
+  await builder.snippetHas('url', `${pinned}embed.html`);
+  assert.equal(await builder.error('assets').isHidden(), true, 'a pinned CDN address is fine');
+  await waitForLocator(page.locator('#iframe-notes').filter({ hasText: 'npm CDNs serve embed.html as plain text' }), 'the note that the iframe needs the owner\'s host');
+  await builder.type('assets', 'https://cdn.jsdelivr.net/npm/client-checkup-widget/');
+  await waitForLocator(builder.error('assets').filter({ hasText: `Pin the version, e.g. ${pinned}` }), 'the advice to pin the version');
+  await builder.type('assets', 'http://blog.example/cc/');
+  await waitForLocator(builder.error('assets').filter({ hasText: 'Use the https:// address' }), 'the advice against http');
+  await builder.type('assets', 'not an address');
+  await waitForLocator(builder.error('assets').filter({ hasText: 'is not a full address' }), 'a malformed address refused');
+  assert.match(await builder.snippet('script'), /<script src="http:\/\/blog\.example\/cc\/client-checkup\.js">/, 'the last good address stays in use');
   assert.deepEqual(errors, []);
   await context.close();
 });
