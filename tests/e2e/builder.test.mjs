@@ -273,7 +273,7 @@ test('a pale accent on the light theme is flagged below WCAG AA, with a shade th
   await waitForLocator(warning, 'the contrast warning for #ffd966');
   assert.match(await warning.innerText(), /1\.\d:1 against the white background and 1\.\d:1 under the white button text/);
   assert.equal(await builder.contrast.getAttribute('data-level'), 'warn');
-  await builder.contrast.getByRole('button').waitFor();
+  await waitForLocator(builder.contrast.getByRole('button'), 'the button offering a shade that passes');
   await page.locator('#options .field').filter({ has: builder.contrast }).screenshot({ path: path.join(ARTIFACTS, 'builder-contrast-warning.png') });
   // axe agrees: the builder's own page passes, and the preview, showing the colour as chosen,
   // fails on exactly the contrast the builder warns about.
