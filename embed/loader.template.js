@@ -154,23 +154,26 @@
 
   // ------------------------------------------------------------------ the widget's code
 
-  let compiled;
-  /** The quiz module, fetched and compiled once per page (streaming where the host sends
-   *  application/wasm). */
-  function quizModule() {
-    compiled ??= (async () => {
-      if (WebAssembly.compileStreaming) {
-        try {
-          return sameVersion(await WebAssembly.compileStreaming(fetch(WASM, { credentials: 'omit' })));
-        } catch (error) {
-          if (error.name === 'VersionError') throw error;
-          console.warn('Client Checkup: the wasm could not be compiled while downloading (is it served as application/wasm?); trying again.', error);
-        }
+  /** Fetches and compiles a wasm of this build (streaming where the host sends
+   *  application/wasm); one of another version is refused. */
+  async function compile(url) {
+    if (WebAssembly.compileStreaming) {
+      try {
+        return sameVersion(await WebAssembly.compileStreaming(fetch(url, { credentials: 'omit' })));
+      } catch (error) {
+        if (error.name === 'VersionError') throw error;
+        console.warn('Client Checkup: the wasm could not be compiled while downloading (is it served as application/wasm?); trying again.', error);
       }
-      const response = await fetch(WASM, { credentials: 'omit' });
-      if (!response.ok) throw new Error(`HTTP ${response.status} for ${WASM}`);
-      return sameVersion(await WebAssembly.compile(await response.arrayBuffer()));
-    })();
+    }
+    const response = await fetch(url, { credentials: 'omit' });
+    if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
+    return sameVersion(await WebAssembly.compile(await response.arrayBuffer()));
+  }
+
+  let compiled;
+  /** The quiz module, fetched and compiled once per page. */
+  function quizModule() {
+    compiled ??= compile(WASM);
     return compiled;
   }
 
@@ -186,19 +189,23 @@
   }
 
   let parser;
-  /** The widget's own options parser, from the quiz module (an instance of its own that
-   *  mounts nothing): resolves to `parse(get)` → `{ options, warnings }`, where `get(name)`
-   *  answers a raw value or null. For the embed builder, which must read options exactly as
-   *  the widget does and so keeps no rules of its own. */
+  /** The widget's own options parser (src/options.rs), from the plan module, which a blog
+   *  fetches only once a quiz is under way: resolves to `parse(get)` → `{ options, warnings,
+   *  names }`, where `get(name)` answers a raw value or null. For the embed builder, which
+   *  must read options exactly as the widget does and so keeps no rules of its own. */
   function optionsParser() {
     parser ??= (async () => {
       if (typeof WebAssembly !== 'object') throw new Error('WebAssembly is not available in this browser');
-      const [glue, module] = await Promise.all([import(`${GLUE}?instance=options`), quizModule()]);
+      const [glue, module] = await Promise.all([import(`${PLAN.planGlue}?instance=options`), compile(PLAN.planWasm)]);
       await glue.default({ module_or_path: module });
-      return (get) => JSON.parse(glue.parse_options((name) => {
-        const value = get(name);
-        return value === null || value === undefined ? null : String(value);
-      }));
+      return (get) => {
+        const raw = {};
+        for (const name of RULES.names) {
+          const value = get(name);
+          raw[name] = value === null || value === undefined ? null : String(value);
+        }
+        return JSON.parse(glue.parse_options(JSON.stringify(raw)));
+      };
     })();
     return parser;
   }

@@ -10,14 +10,6 @@ pub fn mount_element(el: web_sys::Element, boot: wasm_bindgen::JsValue) {
     client_checkup::widget::mount_element(el, &boot);
 }
 
-/// The widget's own options parser, for the embed builder: `get(name)` answers each raw
-/// value (a string, or null when absent); returns `{ options, warnings }` as JSON.
-#[cfg(target_arch = "wasm32")]
-#[wasm_bindgen::prelude::wasm_bindgen]
-pub fn parse_options(get: &js_sys::Function) -> String {
-    client_checkup::widget::parse_options(get)
-}
-
 #[cfg(target_arch = "wasm32")]
 fn main() {
     client_checkup::widget::start();

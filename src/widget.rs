@@ -42,17 +42,6 @@ pub fn mount_element(el: Element, boot: &JsValue) {
     }
 }
 
-/// The options a placeholder with these raw values would get, and what is wrong with each
-/// refused value, as JSON (see [`crate::options::to_json`]): the quiz module's
-/// `parse_options` export, which the embed builder asks instead of keeping rules of its
-/// own. `get` is called with each option name and answers a string or null.
-pub fn parse_options(get: &js_sys::Function) -> String {
-    let (opts, warnings) = crate::options::parse(|name| {
-        get.call1(&JsValue::NULL, &JsValue::from_str(name)).ok().and_then(|v| v.as_string())
-    });
-    crate::options::to_json(&opts, &warnings).to_string()
-}
-
 /// Mounts one placeholder. Mounting twice is a no-op.
 pub fn mount(placeholder: &Element, boot: &host::Boot) -> Result<(), String> {
     if host::is_mounted(placeholder) {
