@@ -162,7 +162,8 @@ export function wasmVersion(bytes) {
 
 // ------------------------------------------------------------------------- fixes
 
-const WASM_ONLY_HASHED = '-[0-9a-f]{16}(_bg)?\\.(js|wasm)$';
+// Trunk writes its 64-bit hash in hex without leading zeros: 16 digits, sometimes fewer.
+const WASM_ONLY_HASHED = '-[0-9a-f]{8,16}(_bg)?\\.(js|wasm)$';
 
 /**
  * What to change, per problem, for the hosts blog owners use. `base` is the checked

@@ -36,8 +36,9 @@ function walk(dir, base = '') {
 }
 
 /** Stable name for a hashed file, distinct from the unhashed loader:
- *  client-checkup-1a2b3c4d5e6f7a8b.js -> client-checkup-[hash].js */
-export const stable = (f) => f.replace(/-[0-9a-f]{16}(?=[._])/, '-[hash]');
+ *  client-checkup-1a2b3c4d5e6f7a8b.js -> client-checkup-[hash].js (Trunk's hex hash drops
+ *  leading zeros: one build in sixteen has 15 digits or fewer) */
+export const stable = (f) => f.replace(/-[0-9a-f]{8,16}(?=[._])/, '-[hash]');
 
 function sizes(dist, files) {
   const rows = files.map((f) => {

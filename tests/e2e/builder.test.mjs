@@ -179,7 +179,7 @@ test('the builder keeps no rules of its own: with the loader\'s JS parser broken
 test('when the widget\'s code cannot load, the builder says so and Check my host still finds why', async () => {
   const opened = await openPage(browser, null, { viewport: { width: 1280, height: 900 } });
   // Neither module is there (the builder's parser comes from the plan module).
-  await opened.page.route(/\/client-checkup-(?:plan-)?[0-9a-f]{16}_bg\.wasm$/, (route) => route.fulfill({ status: 404, body: 'not here' }));
+  await opened.page.route(/\/client-checkup-(?:plan-)?[0-9a-f]{8,16}_bg\.wasm$/, (route) => route.fulfill({ status: 404, body: 'not here' }));
   await opened.page.goto(`${assets.url}/builder.html`);
   const notice = opened.page.getByRole('alert').filter({ hasText: 'the widget’s code (its .wasm and .js files) did not load' });
   await waitForLocator(notice, 'the notice that the widget\'s code did not load', { timeout: LOAD_TIMEOUT });

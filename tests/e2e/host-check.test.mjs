@@ -14,7 +14,7 @@ import { Builder } from './builder.mjs';
 import { assetBase, judge, wasmVersion, filesFor, readLoader, VERSION_SECTION } from '../../embed/host-check.js';
 
 const CORS = 'access-control-allow-origin';
-const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm)$/;
+const HASHED = /-[0-9a-f]{8,16}(_bg)?\.(js|wasm)$/;
 /** What a well-configured host sends: CORS, a year for hashed names, an hour for the rest. */
 const right = (p) => ({ [CORS]: '*', 'cache-control': HASHED.test(p) ? 'public, max-age=31536000, immutable' : 'public, max-age=3600' });
 

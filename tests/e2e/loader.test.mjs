@@ -14,7 +14,7 @@ let browser, server;
 before(async () => { browser = await launch(); server = await serveDist(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-const WASM = /\/client-checkup-[0-9a-f]{16}_bg\.wasm/;
+const WASM = /\/client-checkup-[0-9a-f]{8,16}_bg\.wasm/;
 /** The option names in their documented order (src/options.rs NAMES). */
 const NAMES = ['lang', 'theme', 'accent', 'compact', 'heading', 'id', 'load'];
 
