@@ -7,7 +7,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { launch, serve, DIST, openPage, axe, ARTIFACTS } from './helpers.mjs';
-import { Widget, waitForLocator, waitUntil, TIMEOUT, LOAD_TIMEOUT } from './widget.mjs';
+import { Widget, waitForLocator, waitUntil, waitNamed, TIMEOUT, LOAD_TIMEOUT } from './widget.mjs';
 import { Builder } from './builder.mjs';
 
 let browser, assets;
@@ -70,7 +70,18 @@ test('every option changes the preview and the snippet; the copied snippet mount
   await builder.previewHas('data-accent', '#8a2be2', 'the accent, as the widget normalises it');
   await builder.snippetHas('script', 'data-accent="#8a2be2"');
   const start = builder.preview.getByRole('button', { name: new Widget(page, { lang: 'pl' }).t('ui.intro.start'), exact: true });
-  assert.equal(await start.evaluate((el) => getComputedStyle(el).backgroundColor), 'rgb(138, 43, 226)', 'the preview shows the accent');
+  // The painted screen gives way to the live widget at any moment: ask until a button in the
+  // document answers.
+  await waitNamed('the preview\'s Start button in the accent rgb(138, 43, 226)', TIMEOUT, async () => {
+    const deadline = Date.now() + TIMEOUT;
+    let colour;
+    do {
+      colour = await start.evaluate((el) => (el.isConnected ? getComputedStyle(el).backgroundColor : ''), null, { timeout: TIMEOUT }).catch(() => '');
+      if (colour === 'rgb(138, 43, 226)') return;
+      await new Promise((r) => setTimeout(r, 100));
+    } while (Date.now() < deadline);
+    throw new Error(`its background is ${colour || 'not there'}`);
+  });
   await waitForLocator(builder.contrast.filter({ hasText: 'Meets WCAG AA' }), 'the contrast check to pass for #8a2be2');
 
   await builder.setCompact(true);
