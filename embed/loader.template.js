@@ -154,23 +154,60 @@
 
   // ------------------------------------------------------------------ the widget's code
 
-  let compiled;
-  /** The quiz module, fetched and compiled once per page (streaming where the host sends
-   *  application/wasm). */
-  function quizModule() {
-    compiled ??= (async () => {
-      if (WebAssembly.compileStreaming) {
-        try {
-          return await WebAssembly.compileStreaming(fetch(WASM, { credentials: 'omit' }));
-        } catch (error) {
-          console.warn('Client Checkup: the wasm could not be compiled while downloading (is it served as application/wasm?); trying again.', error);
-        }
+  /** Fetches and compiles a wasm of this build (streaming where the host sends
+   *  application/wasm); one of another version is refused. */
+  async function compile(url) {
+    if (WebAssembly.compileStreaming) {
+      try {
+        return sameVersion(await WebAssembly.compileStreaming(fetch(url, { credentials: 'omit' })));
+      } catch (error) {
+        if (error.name === 'VersionError') throw error;
+        console.warn('Client Checkup: the wasm could not be compiled while downloading (is it served as application/wasm?); trying again.', error);
       }
-      const response = await fetch(WASM, { credentials: 'omit' });
-      if (!response.ok) throw new Error(`HTTP ${response.status} for ${WASM}`);
-      return WebAssembly.compile(await response.arrayBuffer());
-    })();
+    }
+    const response = await fetch(url, { credentials: 'omit' });
+    if (!response.ok) throw new Error(`HTTP ${response.status} for ${url}`);
+    return sameVersion(await WebAssembly.compile(await response.arrayBuffer()));
+  }
+
+  let compiled;
+  /** The quiz module, fetched and compiled once per page. */
+  function quizModule() {
+    compiled ??= compile(WASM);
     return compiled;
+  }
+
+  /** A wasm from another version (a half-finished upload, a cache mixing two releases)
+   *  is refused: the build writes the version into a custom section. */
+  function sameVersion(module) {
+    const [tag] = WebAssembly.Module.customSections(module, 'client-checkup:version');
+    const found = tag ? new TextDecoder().decode(tag) : 'unknown';
+    if (found === '__VERSION__') return module;
+    const error = new Error(`the loader is version __VERSION__ but the wasm is version ${found}: upload all files from one build`);
+    error.name = 'VersionError';
+    throw error;
+  }
+
+  let parser;
+  /** The widget's own options parser (src/options.rs), from the plan module, which a blog
+   *  fetches only once a quiz is under way: resolves to `parse(get)` → `{ options, warnings,
+   *  names }`, where `get(name)` answers a raw value or null. For the embed builder, which
+   *  must read options exactly as the widget does and so keeps no rules of its own. */
+  function optionsParser() {
+    parser ??= (async () => {
+      if (typeof WebAssembly !== 'object') throw new Error('WebAssembly is not available in this browser');
+      const [glue, module] = await Promise.all([import(`${PLAN.planGlue}?instance=options`), compile(PLAN.planWasm)]);
+      await glue.default({ module_or_path: module });
+      return (get) => {
+        const raw = {};
+        for (const name of RULES.names) {
+          const value = get(name);
+          raw[name] = value === null || value === undefined ? null : String(value);
+        }
+        return JSON.parse(glue.parse_options(JSON.stringify(raw)));
+      };
+    })();
+    return parser;
   }
 
   let instances = 0;
@@ -250,9 +287,12 @@
     version: '__VERSION__',
     /** Mounts one placeholder added after page load, or every new one when called bare. */
     mount(el) { if (el) mountOne(el); else mountAll(); },
-    /** The widget's options from a lookup (`name` → raw value or null), read by the
-     *  widget's own rules: what an embed builder can use to show what a snippet does. */
+    /** The widget's options from a lookup (`name` → raw value or null), as this loader
+     *  reads them to paint the first screen (the same rules, as data from the build). */
     parseOptions,
+    /** Resolves to the wasm's own parser, `parse(get)` → `{ options, warnings }`: what an
+     *  embed builder uses to show what a snippet does and why a value is refused. */
+    optionsParser,
   });
 
   // Placeholders above this script are painted now, while the page is parsed; the rest

@@ -8,7 +8,11 @@
 //                            (cargo run --features ssr --bin prerender)
 //   embed.html, embed.js, embed.css   the iframe page
 //   client-checkup-frame.js  the optional resize helper for iframe hosts
-// and makes the demo article load the widget exactly as a blog does.
+//   builder.html (+ .js, .css), host-check.js   the embed builder and its host check
+//   check-host.mjs           the host check for a terminal (the package's bin)
+//   package.json, README.md, CHANGELOG.md   the npm package made from this folder
+// writes the widget's version into both wasm modules (the loader refuses a wasm from
+// another version), and makes the demo article load the widget exactly as a blog does.
 import fs from 'node:fs';
 import path from 'node:path';
 import crypto from 'node:crypto';
@@ -30,6 +34,16 @@ if (!glue || !wasm) {
 }
 const version = fs.readFileSync(path.join(ROOT, 'Cargo.toml'), 'utf8').match(/^version = "([^"]+)"/m)[1];
 
+/** The wasm with the widget's version appended as a custom section: the loader compares
+ *  it with its own (embed/loader.template.js), the host check reads it (embed/host-check.js). */
+function withVersion(bytes) {
+  const leb = (n) => { const out = []; do { let b = n & 0x7f; n >>>= 7; if (n) b |= 0x80; out.push(b); } while (n); return Buffer.from(out); };
+  const name = Buffer.from('client-checkup:version');
+  const content = Buffer.concat([leb(name.length), name, Buffer.from(version)]);
+  return Buffer.concat([bytes, Buffer.from([0]), leb(content.length), content]);
+}
+const hashOf = (bytes) => crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16);
+
 // 1. The plan module: the same crate and profile as Trunk's build (so the library is
 //    already compiled), its own binary, then what Trunk does to the quiz module.
 const profile = RELEASE ? ['--release'] : [];
@@ -45,7 +59,8 @@ if (RELEASE) {
     path.join(tmp, 'client-checkup-plan_bg.wasm'), '-o', opt]);
   planWasmBytes = fs.readFileSync(opt);
 }
-const hash = crypto.createHash('sha256').update(planWasmBytes).digest('hex').slice(0, 16);
+planWasmBytes = withVersion(planWasmBytes);
+const hash = hashOf(planWasmBytes);
 const planGlue = `client-checkup-plan-${hash}.js`;
 const planWasm = `client-checkup-plan-${hash}_bg.wasm`;
 fs.writeFileSync(path.join(OUT, planWasm), planWasmBytes);
@@ -57,14 +72,15 @@ fs.rmSync(tmp, { recursive: true, force: true });
 const first = run('cargo', ['run', '--offline', '--quiet', '--features', 'ssr', '--bin', 'prerender'], { maxBuffer: 16 << 20 }).toString();
 JSON.parse(first); // fail here, not in the browser
 
-// 3. The loader.
+// 3. The quiz module carries its version too, and the loader checks it.
+fs.writeFileSync(path.join(OUT, wasm), withVersion(fs.readFileSync(path.join(OUT, wasm))));
 const loader = fs.readFileSync(path.join(ROOT, 'embed/loader.template.js'), 'utf8')
   .replace('__GLUE__', glue)
   .replace('__WASM__', wasm)
   .replace('__PLAN_GLUE__', planGlue)
   .replace('__PLAN_WASM__', planWasm)
-  .replace('__FIRST__', first.trim())
-  .replace('__VERSION__', version);
+  .replaceAll('__VERSION__', version)
+  .replace('__FIRST__', () => first.trim());
 fs.writeFileSync(path.join(OUT, 'client-checkup.js'), loader);
 
 // 4. The demo article loads the widget through the loader, like any blog: Trunk's own
@@ -82,4 +98,35 @@ fs.writeFileSync(indexPath, index.replace(trunkInit, '').replace(preloads, ''));
 for (const f of ['embed.html', 'embed.js', 'embed.css', 'client-checkup-frame.js']) {
   fs.copyFileSync(path.join(ROOT, 'embed', f), path.join(OUT, f));
 }
+
+// 5. The embed builder and its host check. Their names stay stable (the terminal check and
+//    the package import host-check.js by name); each reference carries the content's hash,
+//    so a browser never pairs a new page with an old script from its cache.
+const source = (f) => fs.readFileSync(path.join(ROOT, 'embed', f), 'utf8');
+const stamp = (text) => `?v=${hashOf(Buffer.from(text)).slice(0, 10)}`;
+const hostCheck = source('host-check.js');
+const builderCss = source('builder.css');
+const builderJs = source('builder.js').replace("from './host-check.js'", () => `from './host-check.js${stamp(hostCheck)}'`);
+if (!builderJs.includes('./host-check.js?v=')) throw new Error('post-build: builder.js no longer imports ./host-check.js');
+const builderHtml = source('builder.html')
+  .replace('href="./builder.css"', () => `href="./builder.css${stamp(builderCss)}"`)
+  .replace('src="./builder.js"', () => `src="./builder.js${stamp(builderJs)}"`);
+if (!/builder\.css\?v=[\s\S]*builder\.js\?v=/.test(builderHtml)) throw new Error('post-build: builder.html no longer links builder.css and builder.js');
+for (const [f, text] of [['host-check.js', hostCheck], ['builder.css', builderCss], ['builder.js', builderJs], ['builder.html', builderHtml]]) {
+  fs.writeFileSync(path.join(OUT, f), text);
+}
+
+// 6. The npm package: this folder minus the demo article (pkg/package.json lists the files),
+//    at the crate's version; `npm pack dist` makes the tarball. Its one bin is the terminal
+//    host check: `npx <name>@<version> URL`.
+const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'pkg/package.json'), 'utf8'));
+manifest.version = version;
+const cli = fs.readFileSync(path.join(ROOT, 'scripts/check-host.mjs'), 'utf8')
+  .replace("from '../embed/host-check.js'", "from './host-check.js'")
+  .replaceAll('node scripts/check-host.mjs', `npx ${manifest.name}@${version}`);
+fs.writeFileSync(path.join(OUT, 'check-host.mjs'), cli, { mode: 0o755 });
+fs.writeFileSync(path.join(OUT, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+fs.writeFileSync(path.join(OUT, 'README.md'), fs.readFileSync(path.join(ROOT, 'pkg/README.md'), 'utf8')
+  .replaceAll('__NAME__', manifest.name).replaceAll('__VERSION__', version));
+fs.copyFileSync(path.join(ROOT, 'CHANGELOG.md'), path.join(OUT, 'CHANGELOG.md'));
 console.log(`post-build: client-checkup.js -> ${glue}, ${wasm}; plan module ${planGlue}`);

@@ -21,8 +21,9 @@ import { fileURLToPath } from 'node:url';
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.join(ROOT, 'dist');
 const BUDGET_FILE = path.join(ROOT, 'size-budget.json');
-// Not in the script embed's first load: lazy assets, and the iframe-only helpers.
-const LAZY = /^(fonts|i18n)\/|^(embed\.js|client-checkup-frame\.js)$|^client-checkup-plan-/;
+// Not in the script embed's first load: lazy assets, the iframe-only helpers, and the
+// embed builder's own page scripts (never loaded by a blog).
+const LAZY = /^(fonts|i18n)\/|^(embed\.js|client-checkup-frame\.js|builder\.js|host-check\.js)$|^client-checkup-plan-/;
 /** What the loader needs before it paints: itself. */
 const PAINT = /^client-checkup\.js$/;
 const PLAN = /^client-checkup-plan-[0-9a-f]+(?:\.js|_bg\.wasm)$/;
@@ -35,8 +36,9 @@ function walk(dir, base = '') {
 }
 
 /** Stable name for a hashed file, distinct from the unhashed loader:
- *  client-checkup-1a2b3c4d5e6f7a8b.js -> client-checkup-[hash].js */
-export const stable = (f) => f.replace(/-[0-9a-f]{16}(?=[._])/, '-[hash]');
+ *  client-checkup-1a2b3c4d5e6f7a8b.js -> client-checkup-[hash].js (Trunk's hex hash drops
+ *  leading zeros: one build in sixteen has 15 digits or fewer) */
+export const stable = (f) => f.replace(/-[0-9a-f]{8,16}(?=[._])/, '-[hash]');
 
 function sizes(dist, files) {
   const rows = files.map((f) => {

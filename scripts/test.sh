@@ -33,6 +33,14 @@ trunk build --release
 section "size budget"
 node scripts/size.mjs --check
 
+section "npm package (npm pack dist/)"
+# The tarball an owner installs or loads from an npm CDN; tests/e2e/package.test.mjs unpacks
+# it, serves it as a CDN would and embeds it from another origin.
+rm -rf target/package && mkdir -p target/package
+npm pack ./dist --pack-destination target/package --ignore-scripts
+CLIENT_CHECKUP_PACKAGE="$(ls "$PWD"/target/package/*.tgz)"
+export CLIENT_CHECKUP_PACKAGE
+
 section "end-to-end tests (Playwright + axe-core, Chromium)"
 # --test-force-exit: a failed test that leaves a server open must not hold CI until its time-out.
 node --test --test-concurrency=1 --test-force-exit --test-timeout=180000 tests/e2e/

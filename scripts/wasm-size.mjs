@@ -34,8 +34,8 @@ const FEATURES = ['--enable-bulk-memory', '--enable-nontrapping-float-to-int', '
 /** Each module as the build makes it: Trunk runs plain `wasm-opt -Oz` on the quiz module
  *  (features detected from the file); scripts/post-build.mjs passes FEATURES for the plan. */
 export const MODULES = [
-  { key: 'quiz', title: 'quiz module', bin: 'client-checkup', outName: 'client-checkup', opt: [], dist: /^client-checkup-[0-9a-f]{16}_bg\.wasm$/ },
-  { key: 'plan', title: 'plan module', bin: 'client-checkup-plan', outName: 'client-checkup-plan', opt: FEATURES, dist: /^client-checkup-plan-[0-9a-f]{16}_bg\.wasm$/ },
+  { key: 'quiz', title: 'quiz module', bin: 'client-checkup', outName: 'client-checkup', opt: [], dist: /^client-checkup-[0-9a-f]{8,16}_bg\.wasm$/ },
+  { key: 'plan', title: 'plan module', bin: 'client-checkup-plan', outName: 'client-checkup-plan', opt: FEATURES, dist: /^client-checkup-plan-[0-9a-f]{8,16}_bg\.wasm$/ },
 ];
 
 const env = { ...process.env, PATH: `${ROOT}/node_modules/.bin:${os.homedir()}/.cargo/bin:${process.env.PATH}` };

@@ -27,7 +27,9 @@ crate::ids::id_enum! {
     }
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// Serialized (field names and ids as the attributes have them) for the embed builder:
+/// see [`to_json`].
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Options {
     /// `None` means auto: host page `lang`, then the browser's languages, then English.
     pub lang: Option<Lang>,
@@ -45,7 +47,7 @@ pub struct Options {
 }
 
 /// One problem with one option.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
 pub struct Warning {
     pub option: &'static str,
     pub value: String,
@@ -161,6 +163,22 @@ pub fn rules() -> serde_json::Value {
     })
 }
 
+/// What [`parse`] made of some raw values, as JSON: `{ options: { lang, theme, accent,
+/// compact, heading, id, load }, warnings: [{ option, value, accepted }], names }`, with
+/// `null` for an option left to its default or to auto, and `names` the options in their
+/// documented order ([`NAMES`]). The embed builder reads the options through this (the
+/// plan module's `parse_options` export, see [`crate::plan_module::parse_options`]), so
+/// the page that writes snippets holds no second copy of the rules above.
+pub fn to_json(options: &Options, warnings: &[Warning]) -> String {
+    #[derive(serde::Serialize)]
+    struct Parsed<'a> {
+        options: &'a Options,
+        warnings: &'a [Warning],
+        names: [&'static str; 7],
+    }
+    serde_json::to_string(&Parsed { options, warnings, names: NAMES }).unwrap_or_default()
+}
+
 /// `#rgb`, `#rgba`, `#rrggbb` or `#rrggbbaa`, returned lowercase.
 fn hex_colour(s: &str) -> Option<String> {
     let hex = s.strip_prefix('#')?;
@@ -211,5 +229,29 @@ mod tests {
         assert_eq!(names, ["lang", "theme", "accent", "compact", "heading", "id"]);
         assert!(w[0].message("data-").contains("data-lang=\"de\""));
         assert!(w[0].message("data-").contains("en, ca, cs, pl, ru, auto"));
+    }
+
+    #[test]
+    fn json_names_every_option_and_each_warning() {
+        let (o, w) = from(&[("lang", " PL "), ("compact", ""), ("id", "a b"), ("load", "eager")]);
+        let json: serde_json::Value = serde_json::from_str(&to_json(&o, &w)).unwrap();
+        assert_eq!(
+            json["options"],
+            serde_json::json!({
+                "lang": "pl", "theme": "auto", "accent": null, "compact": true,
+                "heading": null, "id": null, "load": "eager",
+            })
+        );
+        let names: std::collections::BTreeSet<&str> =
+            json["options"].as_object().unwrap().keys().map(String::as_str).collect();
+        assert_eq!(names, NAMES.into_iter().collect(), "one entry per option name");
+        assert_eq!(json["names"], serde_json::json!(NAMES));
+        assert_eq!(
+            json["warnings"],
+            serde_json::json!([{ "option": "id", "value": "a b", "accepted": "letters, digits, - and _ (at most 40)" }])
+        );
+        let defaults: serde_json::Value = serde_json::from_str(&to_json(&Options::default(), &[])).unwrap();
+        assert_eq!(defaults["options"]["lang"], serde_json::Value::Null, "auto language is null");
+        assert_eq!(defaults["warnings"], serde_json::json!([]));
     }
 }

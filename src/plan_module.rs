@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::assessment::{Answers, Assessment, MODEL};
 use crate::i18n::catalog;
 use crate::i18n::Lang;
+use crate::options;
 use crate::plan::{build_plan, Plan, PlanInputs};
 use crate::render::filename::plan_file_name;
 use crate::render::{ics, markdown, pdf};
@@ -53,6 +54,17 @@ pub fn render(plan: &str, format: &str, font: &[u8]) -> Result<Vec<u8>, String> 
         }
         other => return Err(format!("unknown format {other}")),
     })
+}
+
+/// The widget's options parser, for the embed builder: `raw` is a JSON object of raw
+/// values by option name (a string, or null/absent when not set), the answer what
+/// [`options::parse`] makes of them ([`options::to_json`]). It lives in this module, not
+/// the quiz module, so the builder's needs add nothing to what every blog loads first.
+pub fn parse_options(raw: &str) -> Result<String, String> {
+    let raw: std::collections::BTreeMap<String, Option<String>> =
+        serde_json::from_str(raw).map_err(|e| format!("options: {e}"))?;
+    let (opts, warnings) = options::parse(|name| raw.get(name).cloned().flatten());
+    Ok(options::to_json(&opts, &warnings))
 }
 
 /// The name a plan's file in `format` is saved under.

@@ -49,4 +49,30 @@ fn bad_input_is_an_error_not_a_panic() {
     assert!(plan_module::render("[]", "md", &[]).is_err());
     assert!(plan_module::install_language("xx", "{}", &[]).is_err());
     assert!(plan_module::install_language("cs", "{}", &["{}"]).is_err(), "every part is needed");
+    assert!(plan_module::parse_options("{not json").is_err());
+    assert!(plan_module::parse_options(r#"{"lang": 5}"#).is_err(), "raw values are strings or null");
+}
+
+#[test]
+fn across_the_module_the_options_are_the_ones_parsed_directly() {
+    let raw = r#"{"lang": " CS ", "theme": null, "accent": "red", "compact": "", "id": "sidebar-1", "load": "eager"}"#;
+    let json: serde_json::Value = serde_json::from_str(&plan_module::parse_options(raw).unwrap()).unwrap();
+    let (direct, warnings) = client_checkup::options::parse(|name| match name {
+        "lang" => Some(" CS ".into()),
+        "accent" => Some("red".into()),
+        "compact" => Some(String::new()),
+        "id" => Some("sidebar-1".into()),
+        "load" => Some("eager".into()),
+        _ => None,
+    });
+    let expected: serde_json::Value =
+        serde_json::from_str(&client_checkup::options::to_json(&direct, &warnings)).unwrap();
+    assert_eq!(json, expected);
+    assert_eq!(json["options"]["lang"], "cs");
+    assert_eq!(json["options"]["compact"], true);
+    assert_eq!(json["warnings"][0]["option"], "accent", "a refused value is named: {json}");
+    // Absent and null are the same: not set.
+    let empty: serde_json::Value = serde_json::from_str(&plan_module::parse_options("{}").unwrap()).unwrap();
+    assert_eq!(empty["options"]["theme"], "auto");
+    assert_eq!(empty["warnings"], serde_json::json!([]));
 }

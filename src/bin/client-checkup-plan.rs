@@ -1,6 +1,6 @@
 //! The plan module: the second wasm module, fetched while the visitor answers the quiz.
 //! It builds the dated plan and writes its files; the screens call it through
-//! `edge::plan_module`. Every function is a thin wrapper over `client_checkup::plan_module`,
+//! `edge::plan_module`. It also offers the widget's options parser to the embed builder. Every function is a thin wrapper over `client_checkup::plan_module`,
 //! which is tested natively.
 
 #[cfg(target_arch = "wasm32")]
@@ -28,6 +28,13 @@ mod exports {
     #[wasm_bindgen]
     pub fn file_name(plan: &str, format: &str) -> Result<String, JsValue> {
         plan_module::file_name(plan, format).map_err(err)
+    }
+
+    /// Raw option values (a JSON object, name → string or null) → the options the widget
+    /// reads from them, its warnings and the option names (JSON): for the embed builder.
+    #[wasm_bindgen]
+    pub fn parse_options(raw: &str) -> Result<String, JsValue> {
+        plan_module::parse_options(raw).map_err(err)
     }
 
     /// Installs a fetched language: its meta and every catalog part, in order.

@@ -7,8 +7,9 @@
 //!     cargo run --features ssr --bin prerender > first-screen.json
 //!
 //! With `--options-cases N` it prints N generated option inputs with what
-//! `options::parse` makes of them instead, for the test that holds the loader's reading of
-//! the options to the widget's own (tests/e2e/loader.test.mjs).
+//! `options::parse` makes of them (options and warnings) instead, for the test that holds
+//! the loader's reading of the options, and the wasm's, to the native one
+//! (tests/e2e/loader.test.mjs).
 
 use client_checkup::i18n::Lang;
 use client_checkup::options;
@@ -111,19 +112,9 @@ fn options_cases(n: u64) -> Value {
                     }
                 }
             }
-            let (o, _) = options::parse(|name| attrs.get(name).and_then(Value::as_str).map(str::to_owned));
-            json!({
-                "attrs": attrs,
-                "expected": {
-                    "lang": o.lang.map(|l| l.id()),
-                    "theme": o.theme.id(),
-                    "accent": o.accent,
-                    "compact": o.compact,
-                    "heading": o.heading,
-                    "id": o.id,
-                    "load": o.load.id(),
-                },
-            })
+            let (o, w) = options::parse(|name| attrs.get(name).and_then(Value::as_str).map(str::to_owned));
+            let parsed: Value = serde_json::from_str(&options::to_json(&o, &w)).expect("the parser's JSON");
+            json!({ "attrs": attrs, "expected": parsed["options"], "warnings": parsed["warnings"] })
         })
         .collect();
     Value::Array(cases)

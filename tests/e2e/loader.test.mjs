@@ -14,7 +14,9 @@ let browser, server;
 before(async () => { browser = await launch(); server = await serveDist(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-const WASM = /\/client-checkup-[0-9a-f]{16}_bg\.wasm/;
+const WASM = /\/client-checkup-[0-9a-f]{8,16}_bg\.wasm/;
+/** The option names in their documented order (src/options.rs NAMES). */
+const NAMES = ['lang', 'theme', 'accent', 'compact', 'heading', 'id', 'load'];
 
 /** Holds every request for the quiz module's wasm until `release()` is called. */
 async function holdWasm(page) {
@@ -25,7 +27,7 @@ async function holdWasm(page) {
   return { release, held };
 }
 
-test('the loader reads the options exactly as the widget does', async () => {
+test('the loader, and the wasm parser it offers the builder, read the options exactly as the widget does', async () => {
   const cases = JSON.parse(execFileSync('cargo', ['run', '--offline', '--quiet', '--features', 'ssr', '--bin', 'prerender',
     '--', '--options-cases', '3000'], { cwd: ROOT, maxBuffer: 64 << 20, encoding: 'utf8' }));
   assert.equal(cases.length, 3000);
@@ -35,6 +37,17 @@ test('the loader reads the options exactly as the widget does', async () => {
   for (let i = 0; i < cases.length; i++) {
     assert.deepEqual(got[i], cases[i].expected, `case ${i}: ${JSON.stringify(cases[i].attrs)}`);
   }
+  // The wasm's own parser (what the embed builder asks), on the same cases: the same
+  // options and the same warnings as the native build.
+  const fromWasm = await page.evaluate(async (cases) => {
+    const parse = await window.ClientCheckup.optionsParser();
+    return cases.map(({ attrs }) => parse((name) => (name in attrs ? attrs[name] : null)));
+  }, cases);
+  for (let i = 0; i < cases.length; i++) {
+    assert.deepEqual(fromWasm[i], { options: cases[i].expected, warnings: cases[i].warnings, names: NAMES },
+      `wasm, case ${i}: ${JSON.stringify(cases[i].attrs)}`);
+  }
+  assert.ok(cases.filter((c) => c.warnings.length).length > 100, 'many cases are refused, so warnings are compared too');
   await context.close();
 });
 
