@@ -369,6 +369,12 @@ impl Quiz {
         }
     }
 
+    /// Nothing worth keeping: no answer, no input, no saved client. A language picked and
+    /// nothing else counts as blank: it is remembered with the answers, not on its own.
+    pub fn is_blank(&self) -> bool {
+        Quiz { lang: None, ..self.clone() } == Quiz::default()
+    }
+
     /// Makes state read from storage safe to use: a step that is out of range or not yet
     /// reachable is pulled back, unknown answers are dropped, the plan inputs and the
     /// history are bounded.

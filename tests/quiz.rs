@@ -178,6 +178,8 @@ fn steps_count_and_name_themselves() {
 fn the_language_picked_is_kept_until_everything_is_deleted() {
     let q = Quiz::default().apply(Action::Language(Lang::Cs));
     assert_eq!(q.lang, Some(Lang::Cs));
+    assert!(q.is_blank(), "a language alone is not kept, nor offered to forget");
+    assert!(!q.apply(Action::Nickname("A".into())).is_blank());
     let q = q.apply(Action::Start).apply(Action::Restart);
     assert_eq!(q.lang, Some(Lang::Cs), "a new check keeps the visitor's language");
     // Stored and read back; an id we do not speak is dropped, the rest of the entry kept.

@@ -23,7 +23,7 @@ use super::Ui;
 use crate::assessment::{assess, MODEL};
 use crate::i18n::Lang;
 use crate::options::Options;
-use crate::quiz::{Action, Quiz, Step};
+use crate::quiz::{Action, Step};
 
 #[derive(Properties, PartialEq)]
 pub struct AppProps {
@@ -102,7 +102,7 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <ContextProvider<Ui> context={ui.clone()}>
             <Frame {heading} theme={props.options.theme} compact={props.options.compact} {step} {root}
-                can_forget={*quiz != Quiz::default()} saved_clients={quiz.history.clients.len()}
+                can_forget={!quiz.is_blank()} saved_clients={quiz.history.clients.len()}
                 on_forget={progress.forget.clone()}>
                 { body }
             </Frame>

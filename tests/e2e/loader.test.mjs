@@ -94,9 +94,14 @@ test('a language picked on the painted screen is taken over, and remembered on t
   wasm.release();
   const pl = await new Widget(page, { lang: 'pl' }).ready();
   assert.equal(await pl.heading.innerText(), pl.t('ui.intro.heading'));
+  // A language alone is not kept (nothing to forget yet); with an answer it is.
+  assert.equal(await pl.button('ui.forget').count(), 0, 'no "forget" for a language alone');
+  await pl.start();
+  await pl.answerStep('1');
   // The page says English; the visitor said Polish, and the widget remembers it.
   await page.reload();
-  await new Widget(page, { lang: 'pl' }).ready();
+  const again = await new Widget(page, { lang: 'pl' }).ready();
+  assert.equal(await again.step(), 'signal-time_drain');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -64,7 +64,7 @@ pub fn use_progress(namespace: &AttrValue) -> ProgressHandle {
     {
         let (key, failed) = (key.clone(), failed.clone());
         use_effect_with(state.0.clone(), move |quiz| {
-            if *quiz == Quiz::default() {
+            if quiz.is_blank() {
                 storage::remove(&key);
             } else {
                 failed.set(!storage::save(&key, &stored::encode(quiz)));
