@@ -159,6 +159,9 @@ async function checkFromPage(host, target) {
   const opened = await openPage(browser, `${host.url}/builder.html`, { viewport: { width: 1280, height: 900 } });
   const builder = await new Builder(opened.page).ready();
   if (target) await builder.type('assets', `${target.url}/`);
+  // The builder's own preview finishes loading its files first (its glue's snippets can
+  // arrive late); from then on every request is the check's.
+  await opened.page.waitForLoadState('networkidle', { timeout: 10_000 });
   const requests = [];
   opened.page.on('request', (r) => requests.push(r.url()));
   const said = await builder.checkHost();
