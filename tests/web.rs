@@ -238,16 +238,33 @@ async fn until_ready(w: &Widget) {
         yew::scheduler::flush().await;
     }
     let shown = w.root().inner_html();
-    panic!("widget {} showed no step within {TIMEOUT_MS} ms; it shows: {shown:.600}", w.ns);
+    // Which widget files the page has fetched (a request still open has no entry yet).
+    let fetched = js_sys::eval(
+        "performance.getEntriesByType('resource').map((e) => e.name.replace(location.origin, '') + ' ' + \
+         (e.responseStatus || '') + ' ' + Math.round(e.duration) + 'ms').filter((n) => n.includes('i18n')).join(', ')",
+    )
+    .ok()
+    .and_then(|v| v.as_string())
+    .unwrap_or_default();
+    panic!("widget {} showed no step within {TIMEOUT_MS} ms; it shows: {shown:.600}; fetched: {fetched}", w.ns);
 }
 
 #[wasm_bindgen_test]
 async fn two_instances_keep_separate_answers_and_languages() {
-    // Czech is fetched on demand; in this test server it is not there, so that
-    // instance falls back to English on its own while the other is unaffected.
+    // Czech is fetched on demand; here it is missing, so that instance falls back to
+    // English on its own while the other is unaffected. The missing files are answered
+    // with a 404 at once, as a host without them would, by a stand-in for fetch: the
+    // runner's own server, asked for three files at once by Firefox, now and then never
+    // answered one of them (and the widget then waits on it).
+    js_sys::eval(
+        "window.__ccFetch = window.fetch; window.fetch = (url, init) => String(url).includes('/i18n/') \
+         ? Promise.resolve(new Response('not found', { status: 404 })) : window.__ccFetch(url, init);",
+    )
+    .unwrap();
     let a = Widget::mount("twin-a", &[("data-lang", "cs")]).await;
     let b = Widget::mount("twin-b", &[("data-lang", "en"), ("data-theme", "dark")]).await;
     until_ready(&a).await;
+    js_sys::eval("window.fetch = window.__ccFetch;").unwrap();
     a.click("[data-action=start]").await;
     assert_eq!(a.step(), "signal-time_drain");
     assert_eq!(b.step(), "intro", "the other instance did not move");
