@@ -2,7 +2,7 @@
 // builder and host-check tests. Controls are found by role and accessible name (the
 // builder is in English only: a tool for the blog's owner, not its readers); every wait is
 // short and says what it waited for.
-import { TIMEOUT, LOAD_TIMEOUT, waitForLocator, waitNamed } from './widget.mjs';
+import { TIMEOUT, LOAD_TIMEOUT, waitForLocator, waitNamed, isFocused, tabTo } from './widget.mjs';
 
 /** The builder's option labels, as the page shows them. */
 const LABEL = { lang: 'Language', accent: 'Accent colour', heading: 'Heading', id: 'Instance id', assets: 'Where the widget’s files are' };
@@ -17,12 +17,6 @@ const GROUP = { theme: 'Theme', load: 'Loading', scheme: 'Page', width: 'Width' 
 const TAB = { script: 'Script', iframe: 'iframe', url: 'iframe', platforms: 'Platforms' };
 const COPY = { script: 'Copy the script snippet', iframe: 'Copy the iframe snippet', url: 'Copy the embed address' };
 
-/** In the browser: whether `el` has focus, looking through shadow roots. */
-function isFocused(el) {
-  let active = el.ownerDocument.activeElement;
-  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active === el;
-}
 
 export class Builder {
   constructor(page) {
@@ -103,18 +97,7 @@ export class Builder {
   hasFocusOn(locator) { return locator.evaluate(isFocused, null, { timeout: TIMEOUT }); }
 
   /** Presses Tab until `locator` has focus; fails after `max` presses. */
-  async tabTo(locator, what, max = 60) {
-    const target = await locator.elementHandle({ timeout: TIMEOUT });
-    try {
-      for (let i = 0; i < max; i++) {
-        await this.page.keyboard.press('Tab');
-        if (await target.evaluate(isFocused)) return;
-      }
-    } finally {
-      await target.dispose();
-    }
-    throw new Error(`builder: focus never reached ${what} in ${max} presses of Tab`);
-  }
+  tabTo(locator, what, max = 60) { return tabTo(this.page, locator, 'builder', what, max); }
 
   // ---------------------------------------------------------------- the host check
 

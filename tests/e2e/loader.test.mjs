@@ -27,6 +27,17 @@ async function holdWasm(page) {
   return { release, held };
 }
 
+/** The demo article at phone width with the wasm held back, once its first screen is painted. */
+async function paintedWithWasmHeld() {
+  const { page, errors, context } = await openPage(browser, null, { viewport: { width: 375, height: 800 } });
+  const wasm = await holdWasm(page);
+  await page.goto(`${server.url}/index.html`);
+  const w = new Widget(page);
+  await waitNamed('the painted first screen', 5000, () => w.painted.waitFor());
+  await w.host.scrollIntoViewIfNeeded();
+  return { page, errors, context, wasm, w };
+}
+
 test('the loader, and the wasm parser it offers the builder, read the options exactly as the widget does', async () => {
   const cases = JSON.parse(execFileSync('cargo', ['run', '--offline', '--quiet', '--features', 'ssr', '--bin', 'prerender',
     '--', '--options-cases', '3000'], { cwd: ROOT, maxBuffer: 64 << 20, encoding: 'utf8' }));
@@ -52,13 +63,8 @@ test('the loader, and the wasm parser it offers the builder, read the options ex
 });
 
 test('the first screen is painted before the wasm arrives, and a Start pressed meanwhile is kept', async () => {
-  const { page, errors, context } = await openPage(browser, null, { viewport: { width: 375, height: 800 } });
-  const wasm = await holdWasm(page);
-  await page.goto(`${server.url}/index.html`);
-  const w = new Widget(page);
   // Painted from the build's own markup, in the page's language, while the wasm is held.
-  await waitNamed('the painted first screen', 5000, () => w.painted.waitFor());
-  await w.host.scrollIntoViewIfNeeded();
+  const { page, errors, context, wasm, w } = await paintedWithWasmHeld();
   assert.equal(await w.painted.locator('section[data-step]').getAttribute('lang'), 'en');
   assert.equal(await w.painted.getByRole('heading', { level: 3 }).innerText(), w.t('ui.intro.heading'));
   await w.host.screenshot({ path: path.join(ARTIFACTS, 'loader-painted-375.png') });
@@ -83,12 +89,7 @@ test('the first screen is painted before the wasm arrives, and a Start pressed m
 });
 
 test('a language picked on the painted screen is taken over, and remembered on the next visit', async () => {
-  const { page, errors, context } = await openPage(browser, null, { viewport: { width: 375, height: 800 } });
-  const wasm = await holdWasm(page);
-  await page.goto(`${server.url}/index.html`);
-  const w = new Widget(page);
-  await waitNamed('the painted first screen', 5000, () => w.painted.waitFor());
-  await w.host.scrollIntoViewIfNeeded();
+  const { page, errors, context, wasm, w } = await paintedWithWasmHeld();
   await w.painted.locator('select').selectOption('pl');
   await waitNamed('the painted screen in Polish', 5000, () => w.painted.locator('section[lang="pl"]').waitFor());
   wasm.release();

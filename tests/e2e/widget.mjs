@@ -80,10 +80,27 @@ export function waitUntil(page, what, fn, arg, { timeout = TIMEOUT } = {}) {
 }
 
 /** In the browser: whether `el` has focus, looking through shadow roots. */
-function isFocused(el) {
+export function isFocused(el) {
   let active = el.ownerDocument.activeElement;
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active === el;
+}
+
+/** Presses Tab on `page` until `locator` has focus; fails after `max` presses, naming
+ *  `who` (the page object) and `what`. */
+export async function tabTo(page, locator, who, what, max = 60) {
+  // Found once: the page keeps its elements while focus moves, and looking the target
+  // up by role after every key press would cost more than the key press.
+  const target = await locator.elementHandle({ timeout: TIMEOUT });
+  try {
+    for (let i = 0; i < max; i++) {
+      await page.keyboard.press('Tab');
+      if (await target.evaluate(isFocused)) return;
+    }
+  } finally {
+    await target.dispose();
+  }
+  throw new Error(`${who}: focus never reached ${what} in ${max} presses of Tab`);
 }
 
 export class Widget {
@@ -355,20 +372,7 @@ export class Widget {
   hasFocus(locator) { return locator.evaluate(isFocused, null, { timeout: TIMEOUT }); }
 
   /** Presses Tab until `locator` has focus; fails after `max` presses. */
-  async tabTo(locator, what, max = 60) {
-    // Found once: the widget keeps its elements while focus moves, and looking the
-    // target up by role after every key press would cost more than the key press.
-    const target = await locator.elementHandle({ timeout: TIMEOUT });
-    try {
-      for (let i = 0; i < max; i++) {
-        await this.page.keyboard.press('Tab');
-        if (await target.evaluate(isFocused)) return;
-      }
-    } finally {
-      await target.dispose();
-    }
-    throw new Error(`${this.name}: focus never reached ${what} in ${max} presses of Tab`);
-  }
+  tabTo(locator, what, max = 60) { return tabTo(this.page, locator, this.name, what, max); }
 
   /** Tabs to a button and presses Enter on it, waiting for the next step. */
   async pressButton(key) {
