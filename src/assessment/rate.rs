@@ -82,9 +82,10 @@ pub struct Rate {
 
 impl Rate {
     /// The effective rate as a whole percentage of the usual one, rounded to the nearest
-    /// (51.1 % reads 51 %), when a usual rate was given.
+    /// (51.1 % reads 51 %) and at most 9,999 % (a usual rate typed as a cent), when a
+    /// usual rate was given.
     pub fn percent_of_usual(&self) -> Option<u64> {
-        self.ratio_permille.map(|p| (u64::from(p) + 5) / 10)
+        self.ratio_permille.map(|p| ((u64::from(p) + 5) / 10).min(9_999))
     }
 }
 
@@ -212,6 +213,9 @@ mod tests {
         assert_eq!(r.percent_of_usual(), Some(51));
         // 45.00 per billed hour less the 28.13: what the unbilled hours take off each one.
         assert_eq!(r.lost_per_hour_cents, 1_687);
+        // A usual rate typed as one cent: the share is capped, not absurd.
+        let r = inputs(180_000, [400, 0, 0, 0, 0], Some(1)).rate().unwrap();
+        assert_eq!(r.percent_of_usual(), Some(9_999));
     }
 
     #[test]

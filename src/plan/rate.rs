@@ -30,7 +30,7 @@ pub(super) fn section(cx: &Ctx) -> Vec<Block> {
         ));
     }
     if let (Some(usual), Some(percent)) = (r.usual_cents, r.percent_of_usual()) {
-        let percent = cx.cat.number(percent.min(9_999));
+        let percent = cx.cat.number(percent);
         lines.push(cx.text("plan.rate.usual", &[("usual", &per_hour(usual)), ("percent", &percent)]));
     }
     match cx.guidance.kind {

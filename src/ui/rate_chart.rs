@@ -58,7 +58,7 @@ pub fn RateFigures(props: &RateFiguresProps) -> Html {
         ));
     }
     if let (Some(usual), Some(percent)) = (r.usual_cents, r.percent_of_usual()) {
-        let percent = cat.number(percent.min(9_999));
+        let percent = cat.number(percent);
         lines.push(ui.fmt("ui.rate.vs_usual", &[("percent", &percent), ("usual", &per_hour(usual))]));
     }
     let billed = r.total_tenths - r.unbilled_tenths;
