@@ -2,7 +2,7 @@
 // builder and host-check tests. Controls are found by role and accessible name (the
 // builder is in English only: a tool for the blog's owner, not its readers); every wait is
 // short and says what it waited for.
-import { TIMEOUT, LOAD_TIMEOUT, waitForLocator, waitNamed, isFocused, tabTo } from './widget.mjs';
+import { TIMEOUT, LOAD_TIMEOUT, Widget, waitForLocator, waitNamed, isFocused, tabTo } from './widget.mjs';
 
 /** The builder's option labels, as the page shows them. */
 const LABEL = { lang: 'Language', accent: 'Accent colour', heading: 'Heading', id: 'Instance id', assets: 'Where the widget’s files are' };
@@ -63,6 +63,25 @@ export class Builder {
   async previewHas(attr, value, what = `${attr}=${value}`) {
     const selector = value === null ? `[data-client-checkup]:not([${attr}])` : `[data-client-checkup][${attr}="${value}"]`;
     await waitForLocator(this.page.locator(`#preview > ${selector}`), `the preview to be remounted with ${what}`);
+  }
+
+  /**
+   * Waits until the preview's Start button (in `lang`) is painted in `rgb`, the accent as
+   * the browser computes it. The painted screen gives way to the live widget at any moment:
+   * ask until a button in the document answers.
+   */
+  async previewAccentIs(rgb, lang = 'en') {
+    const start = this.preview.getByRole('button', { name: new Widget(this.page, { lang }).t('ui.intro.start'), exact: true });
+    await waitNamed(`the preview's Start button in the accent ${rgb}`, TIMEOUT, async () => {
+      const deadline = Date.now() + TIMEOUT;
+      let colour;
+      do {
+        colour = await start.evaluate((el) => (el.isConnected ? getComputedStyle(el).backgroundColor : ''), null, { timeout: TIMEOUT }).catch(() => '');
+        if (colour === rgb) return;
+        await new Promise((r) => setTimeout(r, 100));
+      } while (Date.now() < deadline);
+      throw new Error(`its background is ${colour || 'not there'}`);
+    });
   }
 
   /** The snippet text of `kind` (`script`, `iframe`, `url`), as shown. */
