@@ -19,6 +19,7 @@ import crypto from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { cargoTargetDir } from './cargo-target.mjs';
+import { crateVersion, withVersion } from './wasm-version.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = process.env.TRUNK_STAGING_DIR || path.join(ROOT, 'dist');
@@ -32,16 +33,7 @@ if (!glue || !wasm) {
   console.error(`post-build: no hashed glue/wasm in ${OUT}: ${files.join(', ')}`);
   process.exit(1);
 }
-const version = fs.readFileSync(path.join(ROOT, 'Cargo.toml'), 'utf8').match(/^version = "([^"]+)"/m)[1];
-
-/** The wasm with the widget's version appended as a custom section: the loader compares
- *  it with its own (embed/loader.template.js), the host check reads it (embed/host-check.js). */
-function withVersion(bytes) {
-  const leb = (n) => { const out = []; do { let b = n & 0x7f; n >>>= 7; if (n) b |= 0x80; out.push(b); } while (n); return Buffer.from(out); };
-  const name = Buffer.from('client-checkup:version');
-  const content = Buffer.concat([leb(name.length), name, Buffer.from(version)]);
-  return Buffer.concat([bytes, Buffer.from([0]), leb(content.length), content]);
-}
+const version = crateVersion(ROOT);
 const hashOf = (bytes) => crypto.createHash('sha256').update(bytes).digest('hex').slice(0, 16);
 
 // 1. The plan module: the same crate and profile as Trunk's build (so the library is
@@ -59,7 +51,7 @@ if (RELEASE) {
     path.join(tmp, 'client-checkup-plan_bg.wasm'), '-o', opt]);
   planWasmBytes = fs.readFileSync(opt);
 }
-planWasmBytes = withVersion(planWasmBytes);
+planWasmBytes = withVersion(planWasmBytes, version);
 const hash = hashOf(planWasmBytes);
 const planGlue = `client-checkup-plan-${hash}.js`;
 const planWasm = `client-checkup-plan-${hash}_bg.wasm`;
@@ -73,7 +65,7 @@ const first = run('cargo', ['run', '--offline', '--quiet', '--features', 'ssr', 
 JSON.parse(first); // fail here, not in the browser
 
 // 3. The quiz module carries its version too, and the loader checks it.
-fs.writeFileSync(path.join(OUT, wasm), withVersion(fs.readFileSync(path.join(OUT, wasm))));
+fs.writeFileSync(path.join(OUT, wasm), withVersion(fs.readFileSync(path.join(OUT, wasm)), version));
 const loader = fs.readFileSync(path.join(ROOT, 'embed/loader.template.js'), 'utf8')
   .replace('__GLUE__', glue)
   .replace('__WASM__', wasm)

@@ -5,7 +5,8 @@
 // binaries as the build does (cargo build --release, a no-op when they are fresh), then
 //   1. repeats the build's own steps (wasm-bindgen with the build's --out-name, which shapes
 //      the import names; wasm-opt -Oz, with the flags of scripts/post-build.mjs for the plan
-//      module) and checks that the result is byte for byte the file in dist/;
+//      module; the version section of scripts/wasm-version.mjs) and checks that the result
+//      is byte for byte the file in dist/;
 //   2. does the same with names kept: wasm-bindgen --keep-debug, wasm-opt -Oz -g;
 //   3. runs twiggy top -n 100000 --format csv on that, and groups every item by crate (the
 //      first path segment of its demangled name; data segments as "data"; the name section,
@@ -24,6 +25,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { cargoTargetDir } from './cargo-target.mjs';
+import { crateVersion, withVersion } from './wasm-version.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.join(ROOT, 'dist');
@@ -117,7 +119,7 @@ export function analyse(mod, { top = 0 } = {}) {
     // 1. The shipped file, reproduced.
     const same = path.join(tmp, 'same.wasm');
     run('wasm-opt', ['-Oz', ...mod.opt, bindgen(path.join(tmp, 'plain'), []), '-o', same]);
-    const reproduced = fs.readFileSync(same).equals(fs.readFileSync(shipped));
+    const reproduced = withVersion(fs.readFileSync(same), crateVersion(ROOT)).equals(fs.readFileSync(shipped));
     if (!reproduced) {
       process.stderr.write(`wasm-size: ${mod.title}: the release build does not reproduce ${path.basename(shipped)}; `
         + 'dist/ is older than the sources? (trunk build --release)\n');
