@@ -16,26 +16,43 @@ use crate::i18n::{catalog, Lang};
 export function widget_base() {
   // This snippet is served from <base>/snippets/<crate>-<hash>/inline0.js.
   return new URL('../../', import.meta.url).href;
+}
+export function give_up_after(init, ms) {
+  // Aborts the request (and the reading of its body) after ms: a host that never answers
+  // must not leave the widget waiting. Browsers without AbortController wait as before.
+  if (typeof AbortController !== 'function') return;
+  const c = new AbortController();
+  setTimeout(() => c.abort(), ms);
+  init.signal = c.signal;
 }")]
 extern "C" {
     fn widget_base() -> String;
+    fn give_up_after(init: &RequestInit, ms: u32);
 }
+
+/// How long a language's catalog files may take, all together, before the widget gives up
+/// and stays in the language it shows: three small files, even on a slow phone line.
+pub const CATALOG_TIMEOUT_MS: u32 = 20_000;
+/// How long the PDF font (about 40 KB) may take before the download says it failed.
+pub const FONT_TIMEOUT_MS: u32 = 60_000;
 
 /// The URL of the folder the widget was loaded from, ending in `/`.
 pub fn base_url() -> String {
     widget_base()
 }
 
-/// Starts a GET for a widget file; the request is in flight when this returns.
-fn start(path: &str) -> Result<js_sys::Promise, String> {
+/// Starts a GET for a widget file that gives up after `timeout_ms`; the request is in
+/// flight when this returns.
+fn start(path: &str, timeout_ms: u32) -> Result<js_sys::Promise, String> {
     let win = super::window().ok_or("no window")?;
     let init = RequestInit::new();
     init.set_credentials(RequestCredentials::Omit);
+    give_up_after(&init, timeout_ms);
     Ok(win.fetch_with_str_and_init(&format!("{}{path}", base_url()), &init))
 }
 
 async fn response(request: js_sys::Promise, path: &str) -> Result<Response, String> {
-    let resp = JsFuture::from(request).await.map_err(|_| format!("network error for {path}"))?;
+    let resp = JsFuture::from(request).await.map_err(|_| format!("network error or time-out for {path}"))?;
     let resp: Response = resp.dyn_into().map_err(|_| "not a response")?;
     if !resp.ok() {
         return Err(format!("HTTP {} for {path}", resp.status()));
@@ -50,8 +67,8 @@ async fn text_of(request: js_sys::Promise, path: &str) -> Result<String, String>
 }
 
 /// Fetches a widget file as bytes (the PDF font).
-pub async fn fetch_bytes(path: &str) -> Result<Vec<u8>, String> {
-    let resp = response(start(path)?, path).await?;
+pub async fn fetch_bytes(path: &str, timeout_ms: u32) -> Result<Vec<u8>, String> {
+    let resp = response(start(path, timeout_ms)?, path).await?;
     let buf = JsFuture::from(resp.array_buffer().map_err(|_| "body")?).await.map_err(|_| "body")?;
     Ok(Uint8Array::new(&buf).to_vec())
 }
@@ -65,14 +82,23 @@ thread_local! {
 }
 
 /// Fetches files of the widget together (all requests start at once) and returns their
-/// texts in order.
+/// texts in order, or the first failure.
 async fn fetch_texts(paths: &[String]) -> Result<Vec<String>, String> {
-    let requests: Vec<js_sys::Promise> = paths.iter().map(|p| start(p)).collect::<Result<_, _>>()?;
+    let requests: Vec<js_sys::Promise> =
+        paths.iter().map(|p| start(p, CATALOG_TIMEOUT_MS)).collect::<Result<_, _>>()?;
+    // Every request is awaited, even after one failed: a rejection left without a handler
+    // would reach the host page as an unhandled error.
     let mut texts = Vec::with_capacity(paths.len());
+    let mut failure = None;
     for (request, path) in requests.into_iter().zip(paths) {
-        texts.push(text_of(request, path).await?);
+        match text_of(request, path).await {
+            Ok(text) => texts.push(text),
+            Err(e) => {
+                failure.get_or_insert(e);
+            }
+        }
     }
-    Ok(texts)
+    failure.map_or(Ok(texts), Err)
 }
 
 fn catalog_path(lang: Lang, part: &str) -> String {

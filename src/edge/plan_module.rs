@@ -98,7 +98,11 @@ pub async fn plan(request: &PlanRequest) -> Result<(Plan, String), String> {
 /// font is fetched now, on the first PDF.
 pub async fn file(plan_json: &str, format: &str) -> Result<(String, Vec<u8>), String> {
     let module = module().await?;
-    let font = if format == "pdf" { assets::fetch_bytes(assets::FONT_PATH).await? } else { Vec::new() };
+    let font = if format == "pdf" {
+        assets::fetch_bytes(assets::FONT_PATH, assets::FONT_TIMEOUT_MS).await?
+    } else {
+        Vec::new()
+    };
     let args = [JsValue::from_str(plan_json), JsValue::from_str(format), Uint8Array::from(font.as_slice()).into()];
     let bytes = call(&module, "render", &args)?;
     let bytes = bytes.dyn_into::<Uint8Array>().map_err(|_| "the file is not bytes")?.to_vec();

@@ -103,7 +103,7 @@ pub fn App(props: &AppProps) -> Html {
         <ContextProvider<Ui> context={ui.clone()}>
             <Frame {heading} theme={props.options.theme} compact={props.options.compact} {step} {root}
                 can_forget={!quiz.is_blank()} saved_clients={quiz.history.clients.len()}
-                on_forget={progress.forget.clone()}>
+                on_forget={progress.forget.clone()} lang_failed={language.failed}>
                 { body }
             </Frame>
         </ContextProvider<Ui>>

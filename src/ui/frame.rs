@@ -1,6 +1,7 @@
-//! The frame around every step: the widget's heading and language switch, the progress,
-//! the step itself, and the privacy line with "Forget my answers" (which, with clients
-//! saved, deletes everything this widget keeps, after asking).
+//! The frame around every step: the widget's heading and language switch (and a word when
+//! a language could not be fetched), the progress, the step itself, and the privacy line
+//! with "Forget my answers" (which, with clients saved, deletes everything this widget
+//! keeps, after asking).
 
 use yew::prelude::*;
 
@@ -8,6 +9,7 @@ use super::confirm::ConfirmButton;
 use super::lang_switch::LangSwitch;
 use super::progress::Progress;
 use super::use_ui;
+use crate::i18n::Lang;
 use crate::options::Theme;
 use crate::quiz::Step;
 
@@ -23,6 +25,10 @@ pub struct FrameProps {
     #[prop_or_default]
     pub saved_clients: usize,
     pub on_forget: Callback<()>,
+    /// A language the visitor chose whose texts could not be fetched: said under the
+    /// switcher, in the language the widget stayed in.
+    #[prop_or_default]
+    pub lang_failed: Option<Lang>,
     #[prop_or_default]
     pub root: NodeRef,
     pub children: Html,
@@ -40,6 +46,11 @@ pub fn Frame(props: &FrameProps) -> Html {
                 <h2 class="cc-title" id={ui.id("title")}>{ props.heading.clone() }</h2>
                 <LangSwitch />
             </header>
+            if let Some(failed) = props.lang_failed {
+                <p class="cc-q-error cc-lang-failed" role="status" data-lang-failed={failed.id()}>
+                    { ui.fmt("ui.lang_failed", &[("language", failed.own_name())]) }
+                </p>
+            }
             <Progress step={props.step} />
             { props.children.clone() }
             <footer class="cc-foot">

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch, serveDist, openPage, axe, ARTIFACTS, ROOT } from './helpers.mjs';
-import { Widget, LANGS } from './widget.mjs';
+import { Widget, LANGS, waitForLocator } from './widget.mjs';
 
 let browser, server;
 before(async () => { browser = await launch(); server = await serveDist(); });
@@ -78,3 +78,43 @@ for (const lang of LANGS) {
     await context.close();
   });
 }
+
+test('a language whose texts cannot be fetched: the widget stays in the language it showed, says so, keeps the answers, and takes it once the host answers', async () => {
+  const { page, errors, context } = await openPage(browser, `${server.url}/index.html`, { viewport: { width: 375, height: 800 } });
+  const w = await new Widget(page).ready();
+  await w.chooseLanguage('pl');
+  await w.start();
+  await w.answerStep('3');
+  const select = w.host.getByRole('combobox', { name: w.t('ui.language'), exact: true });
+  const said = w.host.getByRole('status').filter({ hasText: w.t('ui.lang_failed', { language: 'Čeština' }) });
+  const stayed = async (how) => {
+    await waitForLocator(said, `the Polish word that Czech could not be loaded (${how})`);
+    assert.equal(await w.section.getAttribute('lang'), 'pl', how);
+    assert.equal(await select.inputValue(), 'pl', `${how}: the switcher shows the language in use`);
+    assert.equal(await w.step(), 'signal-time_drain', how);
+    assert.ok(await w.option('time_drain.rush', '3').isChecked(), `${how}: the answers stay`);
+  };
+  // The host refuses the Czech files...
+  await page.route('**/i18n/cs/**', (route) => route.abort('failed'));
+  await select.selectOption('cs');
+  await stayed('refused');
+  assert.deepEqual(await axe(page), [], 'the word of the failure');
+  await page.unroute('**/i18n/cs/**');
+  // ...or never answers: the widget holds its space, then gives up after its time-out
+  // (the page's clock run forward, not waited for).
+  await page.clock.install();
+  await page.route('**/i18n/cs/**', () => {});
+  await select.selectOption('cs');
+  await waitForLocator(w.host.locator('section.cc-loading[aria-busy="true"]'), 'the busy box while Czech is fetched');
+  await page.clock.runFor(20_000);
+  await stayed('no answer in 20 s');
+  await page.unroute('**/i18n/cs/**');
+  await page.clock.resume();
+  // Once the host answers, choosing Czech again works, and the word goes.
+  await w.chooseLanguage('cs');
+  assert.equal(await w.host.locator('[data-lang-failed]').count(), 0, 'no word of a failure once Czech is there');
+  assert.ok(await w.option('time_drain.rush', '3').isChecked(), 'the answers stay in Czech');
+  // The browser's own report of each refused or abandoned file, and nothing else.
+  assert.deepEqual(errors.filter((e) => !/^console: Failed to load resource: net::ERR_FAILED \S+\/i18n\/cs\/\w+\.json/.test(e)), []);
+  await context.close();
+});
