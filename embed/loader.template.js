@@ -210,6 +210,8 @@
     return parser;
   }
 
+  const yieldToPage = () => (globalThis.scheduler?.yield ? globalThis.scheduler.yield() : new Promise((r) => setTimeout(r, 0)));
+
   let instances = 0;
   function load(el, state) {
     state.loading ??= (async () => {
@@ -217,7 +219,14 @@
         if (typeof WebAssembly !== 'object') throw new Error('WebAssembly is not available in this browser');
         // A fresh module URL per placeholder = a fresh wasm instance with its own memory.
         const [glue, module] = await Promise.all([import(`${GLUE}?instance=${instances++}`), quizModule()]);
+        // Four tasks, with the page free to run between them (input, rendering, its own
+        // scripts): start the instance, parse the model, parse the English texts, render.
         await glue.default({ module_or_path: module });
+        await yieldToPage();
+        glue.prepare_model();
+        await yieldToPage();
+        glue.prepare_texts();
+        await yieldToPage();
         const index = [...document.querySelectorAll(SELECTOR)].indexOf(el);
         glue.mount_element(el, { index: Math.max(index, 0), ...PLAN });
       } catch (error) {

@@ -14,7 +14,9 @@ use std::rc::Rc;
 use wasm_bindgen::JsValue;
 use web_sys::Element;
 
+use crate::assessment::MODEL;
 use crate::edge::{console, events, host, plan_module};
+use crate::i18n::catalog;
 use crate::ui::app::{App, AppProps};
 
 thread_local! {
@@ -32,6 +34,18 @@ pub fn start() {
             events::failed(host);
         }
     }));
+}
+
+/// Parses the assessment model now rather than during the first render. The loader calls
+/// this, [`prepare_texts`] and [`mount_element`] each in a task of its own, so that no one
+/// task of the take-over keeps the host page's main thread long.
+pub fn prepare_model() {
+    std::sync::LazyLock::force(&MODEL);
+}
+
+/// Parses the built-in English screen texts now (see [`prepare_model`]).
+pub fn prepare_texts() {
+    catalog::install_english_screens();
 }
 
 /// Mounts the widget into one placeholder element: the loader's entry point (exported by
