@@ -3,6 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { startBrowser, ENGINE } from './engines.mjs';
 import { startSite, ROOT } from './site.mjs';
@@ -108,7 +109,7 @@ for (const [verdict, values, rate, context] of JOURNEYS) {
   });
 }
 
-test(`${ENGINE}: a check is kept in this browser: after a reload the client is listed with its verdict, exported, and checked again from last time's answers`, async () => {
+test(`${ENGINE}: a check is kept in this browser: after a reload the client is listed with its verdict, exported, deleted, imported back, and checked again from last time's answers`, async () => {
   await browser.driver.get(site.demo()); // a fresh start: nothing stored
   let w = await new Widget(browser.driver).ready();
   await (await w.el('input[type=text]')).sendKeys('Acme');
@@ -135,6 +136,19 @@ test(`${ENGINE}: a check is kept in this browser: after a reload the client is l
   assert.match(file.name, /\.json$/);
   assert.match(file.type, /^application\/json/);
   assert.ok(file.bytes.toString('utf8').includes('"Acme"'), 'the export holds the client');
+
+  // Everything deleted (asked first), then the file chosen in the import's file field.
+  await w.tap(await w.el('[data-action="forget"]'));
+  await w.tap(await w.el('[data-action="forget-confirm"]'));
+  await waitFor('the saved clients to be deleted', () => w.js('return !root.querySelector("li.cc-client")'), 5000, () => w.state());
+  const saved = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cc-engines-')), file.name);
+  fs.writeFileSync(saved, file.bytes);
+  await (await w.el('input[type=file]')).sendKeys(saved);
+  await waitFor('the import to be confirmed', () => w.js('return root.querySelector("[data-import]")?.dataset.import || null'), 5000, () => w.state());
+  assert.equal(await w.js('return root.querySelector("[data-import]").dataset.import'), 'ok', 'the import succeeded');
+  const back = await waitFor('Acme listed again after the import', () => w.js(`const c = root.querySelector('li.cc-client');
+    return c && { name: c.querySelector('h5').textContent, verdict: c.dataset.verdict };`), 5000, () => w.state());
+  assert.deepEqual([back.name, back.verdict], ['Acme', 'repair']);
 
   const before = await w.step();
   await w.tap(await w.el('li.cc-client [data-action=check-again]'));
