@@ -11,8 +11,8 @@ use super::clients::ClientList;
 use super::context_step::ContextStep;
 use super::frame::Frame;
 use super::hooks::{
-    use_host_events, use_language, use_plan_prefetch, use_progress, use_saved_clients, use_step_focus, use_take_over,
-    use_today,
+    use_host_events, use_language, use_language_focus, use_plan_prefetch, use_progress, use_saved_clients,
+    use_step_focus, use_take_over, use_today,
 };
 use super::intro::Intro;
 use super::rate_step::RateStep;
@@ -57,6 +57,7 @@ pub fn App(props: &AppProps) -> Html {
     let root = use_node_ref();
     use_host_events(&props.host, language.ready, quiz.step, assessment.clone());
     use_step_focus(&root, quiz.step, quiz.missing.is_some());
+    use_language_focus(&root, language.lang, language.ready, language.failed);
     use_plan_prefetch(quiz.step);
     use_take_over(&root, language.ready, quiz.step, progress.dispatch.clone(), (*set_lang).clone(), language.lang);
     let today = use_today();

@@ -8,6 +8,7 @@
 //! | the language, its catalog fetched on demand | [`use_language`] |
 //! | `client-checkup:*` events for the host page | [`use_host_events`] |
 //! | focus on a new step or on the first unanswered question | [`use_step_focus`] |
+//! | focus back on the language switch after a change of language | [`use_language_focus`] |
 //! | taking over from the loader's painted first screen | [`use_take_over`] |
 //! | today's date and the page's address, from the browser | [`use_today`], [`use_page_address`] |
 //! | the plan, built by the plan module; fetching that module early | [`use_plan`], [`use_plan_prefetch`] |
@@ -25,7 +26,7 @@ mod take_over;
 mod today;
 
 pub use exports::{use_plan_exports, PlanExports};
-pub use focus::use_step_focus;
+pub use focus::{use_language_focus, use_step_focus};
 pub use history::{use_saved_clients, ImportFailure, SavedClients};
 pub use host_events::use_host_events;
 pub use language::{use_language, LanguageHandle};

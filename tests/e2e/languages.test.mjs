@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch, serveDist, openPage, axe, ARTIFACTS, ROOT } from './helpers.mjs';
-import { Widget, LANGS, waitForLocator } from './widget.mjs';
+import { Widget, LANGS, waitForLocator, isFocused } from './widget.mjs';
 
 let browser, server;
 before(async () => { browser = await launch(); server = await serveDist(); });
@@ -85,7 +85,8 @@ test('a language whose texts cannot be fetched: the widget stays in the language
   await w.chooseLanguage('pl');
   await w.start();
   await w.answerStep('3');
-  const select = w.host.getByRole('combobox', { name: w.t('ui.language'), exact: true });
+  // The switch, in whichever language it is labelled.
+  const select = w.host.locator('select[data-action="language"]');
   const said = w.host.getByRole('status').filter({ hasText: w.t('ui.lang_failed', { language: 'Čeština' }) });
   const stayed = async (how) => {
     await waitForLocator(said, `the Polish word that Czech could not be loaded (${how})`);
@@ -93,6 +94,7 @@ test('a language whose texts cannot be fetched: the widget stays in the language
     assert.equal(await select.inputValue(), 'pl', `${how}: the switcher shows the language in use`);
     assert.equal(await w.step(), 'signal-time_drain', how);
     assert.ok(await w.option('time_drain.rush', '3').isChecked(), `${how}: the answers stay`);
+    assert.ok(await select.evaluate(isFocused), `${how}: focus is back on the language switch`);
   };
   // The host refuses the Czech files...
   await page.route('**/i18n/cs/**', (route) => route.abort('failed'));
@@ -113,6 +115,7 @@ test('a language whose texts cannot be fetched: the widget stays in the language
   // Once the host answers, choosing Czech again works, and the word goes.
   await w.chooseLanguage('cs');
   assert.equal(await w.host.locator('[data-lang-failed]').count(), 0, 'no word of a failure once Czech is there');
+  assert.ok(await select.evaluate(isFocused), 'focus is back on the language switch after the widget re-rendered in Czech');
   assert.ok(await w.option('time_drain.rush', '3').isChecked(), 'the answers stay in Czech');
   // The browser's own report of each refused or abandoned file, and nothing else.
   assert.deepEqual(errors.filter((e) => !/^console: Failed to load resource: net::ERR_FAILED \S+\/i18n\/cs\/\w+\.json/.test(e)), []);
