@@ -25,7 +25,7 @@ async function open() {
 const UI = JSON.parse(fs.readFileSync(path.join(ROOT, 'content/i18n/en/ui.json'), 'utf8'));
 
 test(`${ENGINE}: Start pressed before the quiz's code arrives shows a busy button, and the quiz starts once it can`, async () => {
-  const wasm = site.hold(/\/client-checkup-[0-9a-f]{16}_bg\.wasm$/);
+  const wasm = site.hold(/\/client-checkup-[0-9a-f]{8,16}_bg\.wasm$/);
   try {
     await browser.driver.get(site.demo());
     const w = await new Widget(browser.driver).painted();
