@@ -44,10 +44,10 @@ pub fn Frame(props: &FrameProps) -> Html {
             aria-labelledby={ui.id("title")} ref={props.root.clone()} data-step={props.step.id()}>
             <header class="cc-head">
                 <h2 class="cc-title" id={ui.id("title")}>{ props.heading.clone() }</h2>
-                <LangSwitch />
+                <LangSwitch described_by={props.lang_failed.map(|_| ui.id("lang-failed"))} />
             </header>
             if let Some(failed) = props.lang_failed {
-                <p class="cc-q-error cc-lang-failed" role="status" data-lang-failed={failed.id()}>
+                <p class="cc-q-error cc-lang-failed" role="status" id={ui.id("lang-failed")} data-lang-failed={failed.id()}>
                     { ui.fmt("ui.lang_failed", &[("language", failed.own_name())]) }
                 </p>
             }

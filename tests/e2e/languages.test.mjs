@@ -79,6 +79,14 @@ for (const lang of LANGS) {
   });
 }
 
+/** The switch's accessible description, as a screen reader gets it with the focus. */
+async function expectDescription(locator, want, how) {
+  const ids = (await locator.getAttribute('aria-describedby')) ?? '';
+  const said = await locator.evaluate((el, list) => list.split(/\s+/).filter(Boolean)
+    .map((id) => el.getRootNode().getElementById(id)?.textContent.trim() ?? '').join(' '), ids);
+  assert.equal(said, want, `${how}: the switch is described by the failure`);
+}
+
 test('a language whose texts cannot be fetched: the widget stays in the language it showed, says so, keeps the answers, and takes it once the host answers', async () => {
   const { page, errors, context } = await openPage(browser, `${server.url}/index.html`, { viewport: { width: 375, height: 800 } });
   const w = await new Widget(page).ready();
@@ -95,6 +103,7 @@ test('a language whose texts cannot be fetched: the widget stays in the language
     assert.equal(await w.step(), 'signal-time_drain', how);
     assert.ok(await w.option('time_drain.rush', '3').isChecked(), `${how}: the answers stay`);
     assert.ok(await select.evaluate(isFocused), `${how}: focus is back on the language switch`);
+    await expectDescription(select, w.t('ui.lang_failed', { language: 'Čeština' }), how);
   };
   // The host refuses the Czech files...
   await page.route('**/i18n/cs/**', (route) => route.abort('failed'));
@@ -116,6 +125,7 @@ test('a language whose texts cannot be fetched: the widget stays in the language
   await w.chooseLanguage('cs');
   assert.equal(await w.host.locator('[data-lang-failed]').count(), 0, 'no word of a failure once Czech is there');
   assert.ok(await select.evaluate(isFocused), 'focus is back on the language switch after the widget re-rendered in Czech');
+  assert.equal(await select.getAttribute('aria-describedby'), null, 'the switch describes no failure once Czech is there');
   assert.ok(await w.option('time_drain.rush', '3').isChecked(), 'the answers stay in Czech');
   // The browser's own report of each refused or abandoned file, and nothing else.
   assert.deepEqual(errors.filter((e) => !/^console: Failed to load resource: net::ERR_FAILED \S+\/i18n\/cs\/\w+\.json/.test(e)), []);
