@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { launch, serveDist, openPage, axe, ARTIFACTS, ROOT } from './helpers.mjs';
-import { Widget, LANGS, waitForLocator, isFocused } from './widget.mjs';
+import { Widget, LANGS, waitForLocator } from './widget.mjs';
 
 let browser, server;
 before(async () => { browser = await launch(); server = await serveDist(); });
@@ -102,7 +102,7 @@ test('a language whose texts cannot be fetched: the widget stays in the language
     assert.equal(await select.inputValue(), 'pl', `${how}: the switcher shows the language in use`);
     assert.equal(await w.step(), 'signal-time_drain', how);
     assert.ok(await w.option('time_drain.rush', '3').isChecked(), `${how}: the answers stay`);
-    assert.ok(await select.evaluate(isFocused), `${how}: focus is back on the language switch`);
+    assert.ok(await w.hasFocus(select), `${how}: focus is back on the language switch`);
     await expectDescription(select, w.t('ui.lang_failed', { language: 'Čeština' }), how);
   };
   // The host refuses the Czech files...
@@ -124,7 +124,7 @@ test('a language whose texts cannot be fetched: the widget stays in the language
   // Once the host answers, choosing Czech again works, and the word goes.
   await w.chooseLanguage('cs');
   assert.equal(await w.host.locator('[data-lang-failed]').count(), 0, 'no word of a failure once Czech is there');
-  assert.ok(await select.evaluate(isFocused), 'focus is back on the language switch after the widget re-rendered in Czech');
+  assert.ok(await w.hasFocus(select), 'focus is back on the language switch after the widget re-rendered in Czech');
   assert.equal(await select.getAttribute('aria-describedby'), null, 'the switch describes no failure once Czech is there');
   assert.ok(await w.option('time_drain.rush', '3').isChecked(), 'the answers stay in Czech');
   // The browser's own report of each refused or abandoned file, and nothing else.
