@@ -8,8 +8,10 @@
 //      touches the painted screen, or at once with data-load="eager"; the wasm is compiled
 //      once per page and instantiated per placeholder, so a failure in one widget never
 //      touches another or the host page;
-//   3. keeps a press of Start made meanwhile: the button shows that the questions are
-//      loading, and the quiz starts as soon as it can.
+//   3. answers a press of Start made meanwhile: a fresh visitor gets the first question,
+//      painted the same way, and what they pick there (and a press of Next) is carried
+//      over; a returning visitor, whose place only the widget knows, sees that the
+//      questions are loading. The quiz starts there as soon as it can.
 // Every other file is found relative to this script's own URL, so it can be served from any
 // origin. It works as a classic script (painting during parsing: no layout shift) and as a
 // module.
@@ -24,7 +26,8 @@
   const GLUE = at('__GLUE__');
   const WASM = at('__WASM__');
   const PLAN = { planGlue: at('__PLAN_GLUE__'), planWasm: at('__PLAN_WASM__') };
-  /** From src/bin/prerender.rs: { css, screens: { lang: html }, texts: { lang: {...} }, options: rules }. */
+  /** From src/bin/prerender.rs: { css, screens: { lang: html }, questions: { lang: html },
+   *  texts: { lang: {...} }, options: rules, stored: [storage key prefix, …] }. */
   const FIRST = __FIRST__;
   const RULES = FIRST.options;
   const SELECTOR = '[data-client-checkup]';
@@ -94,7 +97,10 @@
 
   const texts = (lang) => FIRST.texts[lang] || FIRST.texts.en;
 
-  /** Paints the first screen into the placeholder's shadow root. */
+  /** Paints the first screen into the placeholder's shadow root. The painted screens
+   *  answer the visitor from here on, until the widget takes over (src/edge/host.rs
+   *  reads what they did from the container: the typed nickname or `data-nickname`,
+   *  `data-lang-chosen`, `data-answers`, `data-pending-start`, `data-pending-next`). */
   function paint(el) {
     const o = options(el);
     const root = el.shadowRoot || el.attachShadow({ mode: 'open' });
@@ -103,52 +109,125 @@
     const screen = document.createElement('div');
     screen.setAttribute('data-cc-static', '');
     root.replaceChildren(screen);
-    const state = { o, screen, lang: o.lang, loading: null };
-    fill(el, state, '');
+    const state = { o, screen, lang: o.lang, loading: null, view: 'intro', nickname: '', answers: new Map() };
+    listen(el, state);
+    fill(state);
     return state;
   }
 
-  /** The painted screen in `state.lang`, keeping what was typed. */
-  function fill(el, state, nickname) {
+  /** The painted screens' controls, by delegation (the markup is replaced on a change of
+   *  language or screen; the container stays). */
+  function listen(el, state) {
+    const { screen } = state;
+    screen.addEventListener('submit', (event) => {
+      event.preventDefault();
+      start(el, state);
+    });
+    screen.addEventListener('input', (event) => {
+      if (event.target.matches('input[type=text]')) state.nickname = event.target.value;
+    });
+    screen.addEventListener('change', (event) => {
+      const target = event.target;
+      if (target.matches('select[data-action=language]')) {
+        state.lang = target.value;
+        // A choice the visitor made: the widget takes it over (and remembers it).
+        screen.setAttribute('data-lang-chosen', state.lang);
+        fill(state);
+        screen.querySelector('select[data-action=language]').focus();
+      } else if (target.matches('[data-question] input[type=radio]')) {
+        state.answers.set(target.closest('[data-question]').getAttribute('data-question'), target.value);
+        screen.setAttribute('data-answers', [...state.answers].map(([q, v]) => `${q}=${v}`).join(' '));
+      }
+    });
+    screen.addEventListener('click', (event) => {
+      const action = event.target.closest?.('button[data-action]')?.getAttribute('data-action');
+      if (action === 'back') back(state);
+      else if (action === 'next') next(state);
+    });
+  }
+
+  /** The painted screen (`state.view`) in `state.lang`, keeping what the visitor did. */
+  function fill(state) {
     const { o, screen } = state;
-    screen.innerHTML = FIRST.screens[state.lang] || FIRST.screens.en;
+    const question = state.view === 'question';
+    const markup = question ? FIRST.questions : FIRST.screens;
+    screen.innerHTML = markup[state.lang] || markup.en;
     const section = screen.querySelector('section');
     section.dataset.theme = o.theme;
     if (o.compact) section.classList.add('cc-compact');
     if (o.heading) screen.querySelector('.cc-title').textContent = o.heading;
-    const input = screen.querySelector('input[type=text]');
-    input.value = nickname;
-    screen.querySelector('form').addEventListener('submit', (event) => {
-      event.preventDefault();
-      start(el, state);
-    });
-    screen.querySelector('select').addEventListener('change', (event) => {
-      state.lang = event.target.value;
-      // A choice the visitor made: the widget takes it over (and remembers it).
-      screen.setAttribute('data-lang-chosen', state.lang);
-      const typed = screen.querySelector('input[type=text]').value;
-      fill(el, state, typed);
-      screen.querySelector('select').focus();
-    });
-    if (screen.hasAttribute('data-pending-start')) busy(state);
+    if (question) {
+      for (const [q, v] of state.answers) {
+        for (const input of screen.querySelectorAll('[data-question] input[type=radio]')) {
+          if (input.closest('[data-question]').getAttribute('data-question') === q && input.value === v) input.checked = true;
+        }
+      }
+      if (screen.hasAttribute('data-pending-next')) busy(state, screen.querySelector('button[data-action=next]'));
+    } else {
+      screen.querySelector('input[type=text]').value = state.nickname;
+      if (screen.hasAttribute('data-pending-start')) busy(state, screen.querySelector('button[type=submit]'));
+    }
   }
 
-  /** Start was pressed before the quiz could run: say so, and start as soon as it can. */
+  /** Whether this browser keeps no progress for this widget: the painted screens are a
+   *  fresh visitor's, and only then can the first question be painted too (a returning
+   *  visitor's place is known to the widget alone). Storage that cannot be read keeps
+   *  nothing the widget could restore either. */
+  function fresh(el, o) {
+    try {
+      const namespace = o.id || `w${Math.max([...document.querySelectorAll(SELECTOR)].indexOf(el), 0)}`;
+      return FIRST.stored.every((prefix) => window.localStorage.getItem(prefix + namespace) === null);
+    } catch {
+      return true;
+    }
+  }
+
+  /** Start, before the quiz can run: a fresh visitor gets the first question at once,
+   *  painted like the first screen, and answers it while the rest loads; a returning
+   *  visitor sees that the questions are loading. Either way the quiz starts there as
+   *  soon as it can. */
   function start(el, state) {
-    if (state.screen.hasAttribute('data-pending-start')) return;
-    state.screen.setAttribute('data-pending-start', '');
-    busy(state);
+    const { screen } = state;
+    if (screen.hasAttribute('data-pending-start')) return;
+    screen.setAttribute('data-pending-start', '');
     load(el, state);
+    if (!fresh(el, state.o)) {
+      busy(state, screen.querySelector('button[type=submit]'));
+      return;
+    }
+    screen.setAttribute('data-nickname', state.nickname);
+    state.view = 'question';
+    fill(state);
+    screen.querySelector('.cc-step-title').focus();
   }
 
-  function busy(state) {
+  /** Back on the painted first question: the first screen again, answers kept. */
+  function back(state) {
+    const { screen } = state;
+    screen.removeAttribute('data-pending-start');
+    screen.removeAttribute('data-pending-next');
+    state.view = 'intro';
+    fill(state);
+    screen.querySelector('.cc-step-title').focus();
+  }
+
+  /** Next on the painted first question: kept, and done as soon as the quiz runs. */
+  function next(state) {
+    const { screen } = state;
+    if (screen.hasAttribute('data-pending-next')) return;
+    screen.setAttribute('data-pending-next', '');
+    busy(state, screen.querySelector('button[data-action=next]'));
+  }
+
+  /** A press that waits for the quiz: the button says so (still focusable, marked
+   *  disabled, so it is not a dead button), and on the first screen the status line too. */
+  function busy(state, button) {
     const loading = texts(state.lang).loading;
-    const button = state.screen.querySelector('button[type=submit]');
     button.textContent = loading;
     button.setAttribute('aria-disabled', 'true');
     button.classList.add('cc-busy');
-    state.screen.querySelector('form').setAttribute('aria-busy', 'true');
-    const status = state.screen.querySelector('[role=status]');
+    button.closest('form, .cc-step').setAttribute('aria-busy', 'true');
+    const status = state.view === 'intro' && state.screen.querySelector('[role=status]');
     if (status) status.textContent = loading;
   }
 
@@ -278,7 +357,7 @@
       // Painting is an optimisation: without it (an old browser, a page that forbids
       // innerHTML) the widget still loads and draws itself.
       console.warn('Client Checkup: the first screen could not be painted early.', error);
-      state = { o: options(el), screen: null, lang: null, loading: null };
+      state = { o: options(el), screen: null, lang: null, loading: null, view: 'intro', nickname: '', answers: new Map() };
     }
     el.__clientCheckup = state;
     el.addEventListener('client-checkup:failed', () => fail(el), { once: true });

@@ -416,3 +416,54 @@ impl Quiz {
         Some(self.plan.nickname.trim()).filter(|n| !n.is_empty())
     }
 }
+
+/// What the visitor did on the loader's painted screens (the first screen and, after
+/// Start, the first question) before the widget took over: read from the page by
+/// `edge::host::take_over`, so untrusted.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Painted {
+    /// The nickname typed so far.
+    pub nickname: String,
+    /// The language the visitor chose in the painted switch, if they did.
+    pub lang: Option<Lang>,
+    /// Start was pressed (and not taken back with Back).
+    pub start: bool,
+    /// The painted first question was on screen when the widget took over.
+    pub on_question: bool,
+    /// The answers picked there: `question=value` pairs separated by spaces.
+    pub answers: String,
+    /// Next was pressed on the painted first question.
+    pub next: bool,
+    /// A selector for the element that had focus in the painted screen, if one had.
+    pub focused: Option<String>,
+}
+
+impl Painted {
+    /// The actions that carry it over, in order, for a widget showing `step`. A widget
+    /// that restored progress elsewhere (the loader paints for a fresh visitor, and shows
+    /// its first question only to one) keeps its step and takes only the nickname.
+    pub fn actions(&self, step: Step) -> Vec<Action> {
+        let mut out = Vec::new();
+        if !self.nickname.is_empty() {
+            out.push(Action::Nickname(self.nickname.clone()));
+        }
+        if step != Step::Intro {
+            return out;
+        }
+        let known = |question: &str, answer: Answer| {
+            MODEL.question(question).is_some_and(|(_, q)| answer != Answer::NotApplicable || q.na)
+        };
+        for (question, value) in self.answers.split_whitespace().filter_map(|pair| pair.split_once('=')) {
+            if let Some(answer) = Answer::parse(value).filter(|a| known(question, *a)) {
+                out.push(Action::Answer { question: question.to_owned(), answer });
+            }
+        }
+        if self.start {
+            out.push(Action::Start);
+            if self.next {
+                out.push(Action::Next);
+            }
+        }
+        out
+    }
+}

@@ -190,3 +190,76 @@ fn the_language_picked_is_kept_until_everything_is_deleted() {
     assert_eq!(client_checkup::stored::restore(&odd).map(|r| r.lang).ok(), Some(None));
     assert_eq!(q.apply(Action::ForgetAll).lang, None);
 }
+
+mod painted {
+    use client_checkup::assessment::Answer;
+    use client_checkup::quiz::{Action, Painted, Quiz, Step};
+
+    fn run(p: &Painted) -> Quiz {
+        p.actions(Step::Intro).into_iter().fold(Quiz::default(), |q, a| q.apply(a))
+    }
+
+    #[test]
+    fn answers_and_next_on_the_painted_question_are_carried_over_in_order() {
+        let p = Painted {
+            nickname: "Acme".into(),
+            start: true,
+            on_question: true,
+            answers: "time_drain.unprepared=3 time_drain.rush=2 time_drain.rush=1".into(),
+            next: true,
+            ..Painted::default()
+        };
+        let q = run(&p);
+        assert_eq!(q.plan.nickname, "Acme");
+        assert_eq!(q.answers.get("time_drain.unprepared"), Answer::parse("3"));
+        assert_eq!(q.answers.get("time_drain.rush"), Answer::parse("1"), "the last pick wins");
+        // Next with questions still open is refused where the visitor is, naming them.
+        assert_eq!(q.step, Step::Signal(0));
+        assert!(q.missing.is_some());
+    }
+
+    #[test]
+    fn a_complete_first_step_and_next_go_to_the_second() {
+        let all = ["unprepared", "after_hours", "rush", "floods", "slow_replies"];
+        let answers = all.iter().map(|q| format!("time_drain.{q}=2")).collect::<Vec<_>>().join(" ");
+        let q = run(&Painted { start: true, on_question: true, answers, next: true, ..Painted::default() });
+        assert_eq!(q.step, Step::Signal(1));
+        assert!(q.missing.is_none());
+    }
+
+    #[test]
+    fn untrusted_pairs_are_dropped_without_harm() {
+        let p = Painted {
+            answers: "nonsense time_drain.unprepared=9 x=1 =2 time_drain.unprepared= time_drain.after_hours=na \
+                      time_drain.unprepared=4=4 time_drain.unprepared=4"
+                .into(),
+            ..Painted::default()
+        };
+        let actions = p.actions(Step::Intro);
+        // after_hours offers no "not applicable"; only the last, well-formed pair stands.
+        assert_eq!(
+            actions,
+            vec![Action::Answer { question: "time_drain.unprepared".into(), answer: Answer::parse("4").unwrap() }]
+        );
+        assert_eq!(run(&p).step, Step::Intro, "no Start pressed: the intro stays, with the answer");
+    }
+
+    #[test]
+    fn progress_restored_elsewhere_keeps_its_step() {
+        let p = Painted {
+            nickname: "Acme".into(),
+            start: true,
+            answers: "time_drain.unprepared=3".into(),
+            next: true,
+            ..Painted::default()
+        };
+        assert_eq!(p.actions(Step::Result), vec![Action::Nickname("Acme".into())]);
+        assert_eq!(p.actions(Step::Signal(4)), vec![Action::Nickname("Acme".into())]);
+    }
+
+    #[test]
+    fn next_without_start_is_ignored() {
+        let p = Painted { next: true, ..Painted::default() };
+        assert!(p.actions(Step::Intro).is_empty());
+    }
+}

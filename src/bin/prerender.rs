@@ -1,7 +1,8 @@
 //! Renders what the loader paints before any wasm arrives, from the widget's own code:
-//! the first screen of every language (Yew's server renderer over `ui::FirstScreen`),
-//! the stylesheet, the few texts the loader shows itself, and the option rules it must
-//! apply to the painted screen. Prints one JSON object; `scripts/post-build.mjs` writes
+//! the first screen and the first question of every language (Yew's server renderer over
+//! `ui::FirstScreen` and `ui::FirstQuestion`), the stylesheet, the few texts the loader
+//! shows itself, the option rules it must apply to the painted screen, and the storage
+//! keys that tell it a returning visitor (whose progress only the widget can show). Prints one JSON object; `scripts/post-build.mjs` writes
 //! it into the loader.
 //!
 //!     cargo run --features ssr --bin prerender > first-screen.json
@@ -13,7 +14,8 @@
 
 use client_checkup::i18n::Lang;
 use client_checkup::options;
-use client_checkup::ui::first_screen::{FirstScreen, FirstScreenProps};
+use client_checkup::stored;
+use client_checkup::ui::first_screen::{FirstQuestion, FirstScreen, FirstScreenProps};
 use serde_json::{json, Map, Value};
 use yew::ServerRenderer;
 
@@ -26,12 +28,17 @@ fn main() {
         return;
     }
     let mut screens = Map::new();
+    let mut questions = Map::new();
     let mut texts = Map::new();
     for lang in Lang::ALL {
         let html = futures::executor::block_on(
             ServerRenderer::<FirstScreen>::with_props(move || FirstScreenProps { lang }).hydratable(false).render(),
         );
         screens.insert(lang.id().into(), Value::String(html));
+        let html = futures::executor::block_on(
+            ServerRenderer::<FirstQuestion>::with_props(move || FirstScreenProps { lang }).hydratable(false).render(),
+        );
+        questions.insert(lang.id().into(), Value::String(html));
         let cat = lang.catalog();
         texts.insert(
             lang.id().into(),
@@ -45,7 +52,11 @@ fn main() {
     let out = json!({
         "css": CSS,
         "screens": screens,
+        "questions": questions,
         "texts": texts,
+        // `<prefix><namespace>`, newest version first: any of them set means progress the
+        // painted screens know nothing of.
+        "stored": std::iter::once(stored::key("")).chain(stored::older_keys("")).collect::<Vec<_>>(),
         "options": options::rules(),
     });
     println!("{out}");

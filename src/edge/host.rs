@@ -9,6 +9,7 @@ use web_sys::{Element, HtmlElement, HtmlInputElement, ShadowRootInit, ShadowRoot
 
 use crate::i18n::Lang;
 use crate::options::{self, Options};
+use crate::quiz::Painted;
 
 /// Set on a placeholder once a widget lives in it: mounting twice is a no-op.
 const MOUNTED: &str = "data-client-checkup-mounted";
@@ -16,6 +17,8 @@ const MOUNTED: &str = "data-client-checkup-mounted";
 const OPTIONS_FROM_URL: &str = "data-options-from-url";
 /// The loader's painted first screen, until the widget takes over.
 const STATIC: &str = "[data-cc-static]";
+/// Marks the widget's root while it is hidden under the painted screens.
+const HIDDEN_UNDER: &str = "data-cc-under-painted";
 
 /// What the loader tells a widget when it mounts it. Read defensively: the loader is ours,
 /// but a page could call the API itself.
@@ -81,47 +84,69 @@ pub fn attach(host: &Element, options: &Options) -> Result<Element, String> {
     }
     let doc = host.owner_document().ok_or("no document")?;
     let root = doc.create_element("div").map_err(|_| "could not create the widget's root")?;
+    if shadow.query_selector(STATIC).ok().flatten().is_some() {
+        // Hidden under the painted screens until it shows what they show (see take_over).
+        let _ = root.set_attribute("hidden", "");
+        let _ = root.set_attribute(HIDDEN_UNDER, "");
+    }
     shadow.append_child(&root).map_err(|_| "could not attach the widget's root")?;
     Ok(root)
 }
 
-/// What the visitor did on the painted first screen before the widget took over.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct TakeOver {
-    /// The nickname typed so far.
-    pub nickname: String,
-    /// The language the visitor chose in the painted screen's switch, if they did.
-    pub lang: Option<Lang>,
-    /// Start was pressed: the quiz starts as soon as it can.
-    pub start: bool,
-    /// The id of the element that had focus (the widget focuses its own twin).
-    pub focused: Option<String>,
-}
-
-/// Removes the loader's painted first screen from the shadow root `widget` lives in, and
-/// says what the visitor did there. `None` when nothing was painted (no loader).
-pub fn take_over(widget: &Element) -> Option<TakeOver> {
+/// What the visitor did on the loader's painted screens in the shadow root `widget` lives
+/// in; `None` when nothing is painted (no loader, or taken over). The loader keeps on the
+/// painted container what is not in its markup at that moment: the nickname once the
+/// first question replaced the form (`data-nickname`), the answers picked there
+/// (`data-answers`), and which presses are pending.
+pub fn painted(widget: &Element) -> Option<Painted> {
     let shadow = widget.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok()?;
     let painted = shadow.query_selector(STATIC).ok()??;
-    let value = |selector: &str| {
-        painted
-            .query_selector(selector)
-            .ok()
-            .flatten()
-            .and_then(|el| el.dyn_ref::<HtmlInputElement>().map(HtmlInputElement::value))
-    };
-    let focused =
-        shadow.active_element().filter(|el| painted.contains(Some(el))).map(|el| el.id()).filter(|id| !id.is_empty());
-    let taken = TakeOver {
-        nickname: value("input[type=text]").unwrap_or_default(),
+    let typed = painted
+        .query_selector("input[type=text]")
+        .ok()
+        .flatten()
+        .and_then(|el| el.dyn_ref::<HtmlInputElement>().map(HtmlInputElement::value));
+    let attr = |name: &str| painted.get_attribute(name);
+    let focused = shadow.active_element().filter(|el| painted.contains(Some(el))).and_then(|el| twin_selector(&el));
+    let taken = Painted {
+        nickname: typed.or_else(|| attr("data-nickname")).unwrap_or_default(),
         // Only a language the visitor picked on the painted screen; the language it was
         // painted in is the page's, which a remembered choice overrides.
-        lang: painted.get_attribute("data-lang-chosen").and_then(|v| Lang::parse(&v)),
+        lang: attr("data-lang-chosen").and_then(|v| Lang::parse(&v)),
         start: painted.has_attribute("data-pending-start"),
+        on_question: painted.query_selector("[data-signal-step]").ok().flatten().is_some(),
+        answers: attr("data-answers").unwrap_or_default(),
+        next: painted.has_attribute("data-pending-next"),
         focused,
     };
-    painted.remove();
     Some(taken)
+}
+
+/// Removes the painted screens and shows the widget, which [`attach`] hid under them.
+pub fn take_over(widget: &Element) {
+    let Some(shadow) = widget.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok() else { return };
+    if let Ok(Some(painted)) = shadow.query_selector(STATIC) {
+        painted.remove();
+    }
+    if let Ok(Some(root)) = shadow.query_selector(&format!("[{HIDDEN_UNDER}]")) {
+        let _ = root.remove_attribute(HIDDEN_UNDER);
+        let _ = root.remove_attribute("hidden");
+    }
+}
+
+/// A selector that finds, in the live widget, the twin of an element of the painted
+/// screen: by its id without the instance's prefix (`cc0-` on the painted screen, `ccN-`
+/// in the widget), by its `data-action`, or as the step's heading.
+fn twin_selector(el: &Element) -> Option<String> {
+    let id = el.id();
+    let safe = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    if let Some(local) = id.split_once('-').map(|(_, rest)| rest).filter(|l| safe(l)) {
+        return Some(format!("[id$=\"-{local}\"]"));
+    }
+    if let Some(action) = el.get_attribute("data-action").filter(|a| safe(a)) {
+        return Some(format!("[data-action=\"{action}\"]"));
+    }
+    el.matches(".cc-step-title").unwrap_or(false).then(|| ".cc-step-title".to_owned())
 }
 
 /// The language when the option is `auto`: the nearest `lang` attribute around the

@@ -59,7 +59,8 @@ pub fn App(props: &AppProps) -> Html {
     use_step_focus(&root, quiz.step, quiz.missing.is_some());
     use_language_focus(&root, language.lang, language.ready, language.failed);
     use_plan_prefetch(quiz.step);
-    use_take_over(&root, language.ready, quiz.step, progress.dispatch.clone(), (*set_lang).clone(), language.lang);
+    let refused = quiz.missing.is_some();
+    use_take_over(&root, &language, quiz.step, refused, progress.dispatch.clone(), (*set_lang).clone());
     let today = use_today();
     let saved = use_saved_clients(quiz, today, &progress.dispatch);
 

@@ -9,7 +9,7 @@
 //! | `client-checkup:*` events for the host page | [`use_host_events`] |
 //! | focus on a new step or on the first unanswered question | [`use_step_focus`] |
 //! | focus back on the language switch after a change of language | [`use_language_focus`] |
-//! | taking over from the loader's painted first screen | [`use_take_over`] |
+//! | taking over from the loader's painted first screen and first question | [`use_take_over`] |
 //! | today's date and the page's address, from the browser | [`use_today`], [`use_page_address`] |
 //! | the plan, built by the plan module; fetching that module early | [`use_plan`], [`use_plan_prefetch`] |
 //! | downloads, print and copy of the plan | [`use_plan_exports`] |

@@ -10,7 +10,8 @@ use crate::quiz::Step;
 /// On every change of step (not on the first render: the host page keeps its focus until
 /// the visitor acts), focus moves to the new step's heading so a screen reader reads
 /// where the visitor is. When Next was refused, focus moves to the first unanswered
-/// question instead.
+/// question instead. (While the widget is hidden under the loader's painted screens,
+/// focus goes nowhere: the take-over places it.)
 #[hook]
 pub fn use_step_focus(root: &NodeRef, step: Step, refused: bool) {
     let last = use_mut_ref(|| None::<Step>);
