@@ -190,15 +190,15 @@
     const { screen } = state;
     if (screen.hasAttribute('data-pending-start')) return;
     screen.setAttribute('data-pending-start', '');
-    load(el, state);
-    if (!fresh(el, state.o)) {
+    if (fresh(el, state.o)) {
+      screen.setAttribute('data-nickname', state.nickname);
+      state.view = 'question';
+      fill(state);
+      screen.querySelector('.cc-step-title').focus();
+    } else {
       busy(state, screen.querySelector('button[type=submit]'));
-      return;
     }
-    screen.setAttribute('data-nickname', state.nickname);
-    state.view = 'question';
-    fill(state);
-    screen.querySelector('.cc-step-title').focus();
+    load(el, state);
   }
 
   /** Back on the painted first question: the first screen again, answers kept. */
