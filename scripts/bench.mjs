@@ -55,6 +55,9 @@
 //   `longtask` (over 50 ms) and `long-animation-frame`, whose script entries say which
 //   main-thread work ran the widget's files, until the load event (and, eager, the
 //   widget's `ready`) plus 1.5 s.
+// - After Finish (phone profile): 5 quizzes to the review, with the plan module
+//   prefetched; the probe clicks Finish in page and times, from the click, the start of
+//   the animation frame after the first one whose layout held the verdict, and the plan.
 // - Memory: a completed quiz with its plan shown, after a forced GC: the JS heap (CDP) and
 //   each wasm instance's memory (the instances are kept by wrapping
 //   WebAssembly.instantiate*, since the loader keeps none reachable).
@@ -479,6 +482,61 @@ async function memoryAfterQuiz(browser, base) {
   return { heap, wasm };
 }
 
+// ------------------------------------------------------------------ result after Finish
+
+/** Rounds of the Finish timing (each a full quiz on the phone profile). */
+const FINISH_LOADS = QUICK ? 1 : 5;
+
+/** One quiz on `profile` up to the review, with the plan module fetched (it is prefetched
+ *  when the browser is idle after the first question); then Finish is clicked in page and
+ *  the times are the start of the animation frame after the first one whose layout held
+ *  the verdict, and the plan document, measured from the click. */
+async function finishTime(browser, base, profile) {
+  const { context, page } = await coldPage(browser, profile);
+  try {
+    await waitNamed('the demo article to load (to time Finish)', LOAD_TIMEOUT,
+      () => page.goto(`${base}/index.html`, { timeout: LOAD_TIMEOUT }));
+    const w = await new Widget(page).ready();
+    await w.start();
+    await w.answerSignals(Object.fromEntries(SIGNALS.map((s) => [s, ['losing_money', 'abuse'].includes(s) ? '3' : '1'])));
+    await w.rate();
+    await w.context({ contract: 'open_ended', notice_days: '30', open_work: 'yes', unpaid: 'yes' });
+    await w.review();
+    await waitNamed('the plan module to be prefetched before Finish', LOAD_TIMEOUT, () => page.waitForFunction(
+      () => performance.getEntriesByType('resource').some((r) => /client-checkup-plan-[0-9a-f]+_bg\.wasm/.test(r.name)),
+      null, { timeout: LOAD_TIMEOUT, polling: 100 }));
+    return await page.evaluate((limit) => new Promise((resolve, reject) => {
+      const root = document.querySelector('[data-client-checkup]').shadowRoot;
+      const shown = (sel) => root.querySelector(sel)?.getBoundingClientRect().height > 0;
+      const t = { result: null, plan: null };
+      const seen = { result: false, plan: false };
+      const look = { result: 'section[data-step="result"] [data-verdict]', plan: 'section[data-step="result"] .cc-plan[data-plan-kind]' };
+      const t0 = performance.now();
+      root.querySelector('[data-action="finish"]').click();
+      const give = setTimeout(() => reject(new Error(`no ${Object.keys(t).filter((k) => t[k] === null).join(' and ')} within ${limit} ms of Finish`)), limit);
+      const frame = () => {
+        const now = performance.now();
+        for (const k of Object.keys(t)) {
+          if (seen[k] && t[k] === null) t[k] = now - t0;
+          if (!seen[k] && shown(look[k])) seen[k] = true;
+        }
+        if (t.result !== null && t.plan !== null) { clearTimeout(give); resolve(t); } else requestAnimationFrame(frame);
+      };
+      requestAnimationFrame(frame);
+    }), LOAD_TIMEOUT);
+  } finally {
+    await context.close();
+  }
+}
+
+async function finishTimes(browser, base, profile) {
+  const runs = [];
+  for (let i = 0; i < FINISH_LOADS; i++) { runs.push(await finishTime(browser, base, profile)); process.stderr.write('.'); }
+  process.stderr.write('\n');
+  return { result: median(runs.map((r) => r.result)), resultMax: max(runs.map((r) => r.result)),
+    plan: median(runs.map((r) => r.plan)), planMax: max(runs.map((r) => r.plan)), n: runs.length };
+}
+
 // ------------------------------------------------------------------ Rust timings
 
 function rustTimings() {
@@ -543,6 +601,8 @@ async function main() {
   const phone = profiles[1];
   log(`host article without / with the widget below / above the fold, ${LOADS} rounds of 3 cold loads (${phone.name})`);
   const host = await hostArticle(browser, server.url, phone);
+  log(`the result and the plan after Finish, ${FINISH_LOADS} quizzes (${phone.name})`);
+  const finish = await finishTimes(browser, server.url, phone);
   log('memory after a completed quiz…');
   const memory = await memoryAfterQuiz(browser, server.url);
   const chromium = browser.version();
@@ -612,6 +672,11 @@ async function main() {
       ratio(l.liveRatio), '', `Start honoured in ${l.honoured}/${LOADS}; the answer picked on the painted question kept in ${l.kept}/${LOADS}`]);
   }
   table(['measure', 'widget', 'static floor', 'ratio', 'target', 'note'], ['l', 'r', 'r', 'r', 'l', 'l'], timeRows);
+  console.log(`**After Finish** (phone profile, the plan module already prefetched; median and largest of ${finish.n} quizzes, from the click)\n`);
+  table(['measure', 'median', 'largest', 'target'], ['l', 'r', 'r', 'l'], [
+    ['the result (verdict) on screen', `**${ms(finish.result)}**`, ms(finish.resultMax), '≤ 100 ms'],
+    ['the plan on screen', `**${ms(finish.plan)}**`, ms(finish.planMax), '≤ 100 ms'],
+  ]);
 
   // The host article.
   console.log(`**Host article** (phone profile; the article made long; median of ${LOADS} cold loads of each, nothing clicked or scrolled)\n`);
