@@ -28,6 +28,21 @@ pub struct PlanRequest {
     pub lang: Lang,
 }
 
+impl PlanRequest {
+    /// The request the result screen makes: the visitor's inputs dated `today` (unless
+    /// they gave a start day) and pointing back to `page`.
+    pub fn new(
+        assessment: Assessment,
+        answers: Answers,
+        inputs: PlanInputs,
+        today: Option<crate::dates::Day>,
+        page: &str,
+        lang: Lang,
+    ) -> PlanRequest {
+        PlanRequest { assessment, answers, inputs: inputs.dated(today).on_page(page), lang }
+    }
+}
+
 /// The formats [`render`] writes.
 pub const FORMATS: [&str; 3] = ["md", "ics", "pdf"];
 

@@ -41,7 +41,7 @@ pub fn today() -> Option<Day> {
 
 /// Runs `f` when the browser is idle (`requestIdleCallback`, where there is one; else
 /// shortly after the current work), so background work never delays what the visitor does.
-pub fn when_idle(f: fn()) {
+pub fn when_idle(f: Box<dyn FnOnce()>) {
     let Some(w) = super::window() else { return };
     let callback = wasm_bindgen::closure::Closure::once_into_js(f);
     let idle = js_sys::Reflect::get(&w, &"requestIdleCallback".into())

@@ -4,6 +4,7 @@
 //! there by the time the result needs it.
 
 use std::cell::RefCell;
+use std::rc::Rc;
 
 use js_sys::{Array, Function, Promise, Reflect, Uint8Array};
 use wasm_bindgen::prelude::*;
@@ -30,7 +31,13 @@ thread_local! {
     static MODULE: RefCell<Option<Promise>> = const { RefCell::new(None) };
     /// The languages this widget has handed to the module.
     static INSTALLED: RefCell<Vec<Lang>> = const { RefCell::new(Vec::new()) };
+    /// The last plan built: its request (as sent) and the plan, so that a plan built
+    /// ahead (on the review) is there at once for the result.
+    static BUILT: RefCell<Option<Built>> = const { RefCell::new(None) };
 }
+
+/// A plan built: the request as sent, the plan and its JSON.
+type Built = (String, Rc<Plan>, Rc<str>);
 
 /// Where the plan module is (absolute URLs of its JS glue and its wasm).
 pub fn configure(glue: String, wasm: String) {
@@ -84,13 +91,20 @@ async fn ensure_language(module: &JsValue, lang: Lang) -> Result<(), String> {
     Ok(())
 }
 
-/// Builds a plan: the plan itself for the screen, and its JSON for the files.
-pub async fn plan(request: &PlanRequest) -> Result<(Plan, String), String> {
+/// Builds a plan: the plan itself for the screen, and its JSON for the files. The same
+/// request as the last one is answered from memory.
+pub async fn plan(request: &PlanRequest) -> Result<(Rc<Plan>, Rc<str>), String> {
+    let body = serde_json::to_string(request).map_err(|e| e.to_string())?;
+    let same = |built: &Option<Built>| built.as_ref().filter(|b| b.0 == body).map(|b| (b.1.clone(), b.2.clone()));
+    if let Some(built) = BUILT.with(|b| same(&b.borrow())) {
+        return Ok(built);
+    }
     let module = module().await?;
     ensure_language(&module, request.lang).await?;
-    let body = serde_json::to_string(request).map_err(|e| e.to_string())?;
     let json = call(&module, "plan", &[JsValue::from_str(&body)])?.as_string().ok_or("the plan is not text")?;
-    let plan: Plan = serde_json::from_str(&json).map_err(|e| format!("plan: {e}"))?;
+    let plan: Rc<Plan> = Rc::new(serde_json::from_str(&json).map_err(|e| format!("plan: {e}"))?);
+    let json: Rc<str> = json.into();
+    BUILT.with(|b| *b.borrow_mut() = Some((body, plan.clone(), json.clone())));
     Ok((plan, json))
 }
 

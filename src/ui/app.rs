@@ -11,8 +11,8 @@ use super::clients::ClientList;
 use super::context_step::ContextStep;
 use super::frame::Frame;
 use super::hooks::{
-    use_host_events, use_language, use_language_focus, use_plan_prefetch, use_progress, use_saved_clients,
-    use_step_focus, use_take_over, use_today,
+    use_host_events, use_language, use_language_focus, use_page_address, use_plan_ahead, use_plan_prefetch,
+    use_progress, use_saved_clients, use_step_focus, use_take_over, use_today,
 };
 use super::intro::Intro;
 use super::rate_step::RateStep;
@@ -23,6 +23,7 @@ use super::Ui;
 use crate::assessment::{assess, MODEL};
 use crate::i18n::Lang;
 use crate::options::Options;
+use crate::plan_module::PlanRequest;
 use crate::quiz::{Action, Step};
 
 #[derive(Properties, PartialEq)]
@@ -62,6 +63,12 @@ pub fn App(props: &AppProps) -> Html {
     let refused = quiz.missing.is_some();
     use_take_over(&root, &language, quiz.step, refused, progress.dispatch.clone(), (*set_lang).clone());
     let today = use_today();
+    let page = use_page_address();
+    let ahead = (quiz.step == Step::Review).then(|| {
+        let lang = language.lang;
+        PlanRequest::new((*assessment).clone(), quiz.answers.clone(), quiz.plan.clone(), today, &page, lang)
+    });
+    use_plan_ahead(ahead);
     let saved = use_saved_clients(quiz, today, &progress.dispatch);
 
     if !language.ready {

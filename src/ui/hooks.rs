@@ -11,7 +11,7 @@
 //! | focus back on the language switch after a change of language | [`use_language_focus`] |
 //! | taking over from the loader's painted first screen and first question | [`use_take_over`] |
 //! | today's date and the page's address, from the browser | [`use_today`], [`use_page_address`] |
-//! | the plan, built by the plan module; fetching that module early | [`use_plan`], [`use_plan_prefetch`] |
+//! | the plan, built by the plan module; fetching that module early, building the plan ahead on the review | [`use_plan`], [`use_plan_prefetch`], [`use_plan_ahead`] |
 //! | downloads, print and copy of the plan | [`use_plan_exports`] |
 //! | saving a finished check; export and import of the saved clients | [`use_saved_clients`] |
 
@@ -30,7 +30,7 @@ pub use focus::{use_language_focus, use_step_focus};
 pub use history::{use_saved_clients, ImportFailure, SavedClients};
 pub use host_events::use_host_events;
 pub use language::{use_language, LanguageHandle};
-pub use plan::{use_plan, use_plan_prefetch, PlanState};
+pub use plan::{use_plan, use_plan_ahead, use_plan_prefetch, PlanState};
 pub use progress::{use_progress, ProgressHandle};
 pub use take_over::use_take_over;
 pub use today::{use_page_address, use_today};

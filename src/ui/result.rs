@@ -39,12 +39,14 @@ pub fn ResultView(props: &ResultProps) -> Html {
     let today = use_today();
     let page = use_page_address();
     let assessment = &props.assessment;
-    let plan = use_plan(PlanRequest {
-        assessment: (**assessment).clone(),
-        answers: props.answers.clone(),
-        inputs: props.inputs.clone().dated(today).on_page(&page),
-        lang: ui.lang,
-    });
+    let plan = use_plan(PlanRequest::new(
+        (**assessment).clone(),
+        props.answers.clone(),
+        props.inputs.clone(),
+        today,
+        &page,
+        ui.lang,
+    ));
     let check = props.check.as_deref();
     let before = props.client.as_ref().and_then(|c| c.before(check)).cloned();
     let saved = props.client.as_ref().and_then(|c| c.checks.iter().find(|k| Some(k.id.as_str()) == check));

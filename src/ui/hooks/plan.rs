@@ -42,7 +42,7 @@ pub fn use_plan(request: PlanRequest) -> PlanState {
                     return;
                 }
                 match result {
-                    Ok((plan, json)) => state.set(PlanState::Ready(Rc::new(plan), json.into())),
+                    Ok((plan, json)) => state.set(PlanState::Ready(plan, json)),
                     Err(e) => {
                         console::warn(&format!("Client Checkup: the plan could not be built: {e}"));
                         state.set(PlanState::Failed);
@@ -61,7 +61,26 @@ pub fn use_plan_prefetch(step: Step) {
     let past_first = !matches!(step, Step::Intro | Step::Signal(0));
     use_effect_with(past_first, |past_first| {
         if *past_first {
-            dom::when_idle(plan_module::prefetch);
+            dom::when_idle(Box::new(plan_module::prefetch));
+        }
+    });
+}
+
+/// On the review, builds the plan for the answers as they stand when the browser is idle
+/// (the plan module is there by then), so that Finish finds it built: the result shows the
+/// plan without waiting for the module's first run. A change of answer after that builds
+/// again on the result, as before.
+#[hook]
+pub fn use_plan_ahead(request: Option<PlanRequest>) {
+    use_effect_with(request, |request| {
+        if let Some(request) = request.clone() {
+            dom::when_idle(Box::new(move || {
+                wasm_bindgen_futures::spawn_local(async move {
+                    if let Err(e) = plan_module::plan(&request).await {
+                        console::warn(&format!("Client Checkup: the plan could not be built ahead: {e}"));
+                    }
+                });
+            }));
         }
     });
 }
