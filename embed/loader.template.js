@@ -129,6 +129,7 @@
     screen.addEventListener('change', (event) => {
       const target = event.target;
       if (target.matches('select[data-action=language]')) {
+        typed(state);
         state.lang = target.value;
         // A choice the visitor made: the widget takes it over (and remembers it).
         screen.setAttribute('data-lang-chosen', state.lang);
@@ -144,6 +145,13 @@
       if (action === 'back') back(state);
       else if (action === 'next') next(state);
     });
+  }
+
+  /** The nickname as the field holds it (autofill and a restored page may not send
+   *  `input`), when the first screen is shown. */
+  function typed(state) {
+    const input = state.view === 'intro' && state.screen.querySelector('input[type=text]');
+    if (input) state.nickname = input.value;
   }
 
   /** The painted screen (`state.view`) in `state.lang`, keeping what the visitor did. */
@@ -190,6 +198,7 @@
     const { screen } = state;
     if (screen.hasAttribute('data-pending-start')) return;
     screen.setAttribute('data-pending-start', '');
+    typed(state);
     if (fresh(el, state.o)) {
       screen.setAttribute('data-nickname', state.nickname);
       state.view = 'question';

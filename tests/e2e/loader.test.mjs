@@ -167,6 +167,20 @@ test('on the painted first question, the widget takes over where the visitor is:
   await context.close();
 });
 
+test('a nickname the browser filled in (no input event) goes with an early Start', async () => {
+  const { errors, context, wasm, w } = await paintedWithWasmHeld();
+  // Autofill, or a page restored from the back/forward cache, sets the value silently.
+  await w.painted.locator('input[type=text]').evaluate((el) => { el.value = 'Autofilled Ltd'; });
+  await w.painted.getByRole('button', { name: w.t('ui.intro.start'), exact: true }).click();
+  await waitNamed('the painted first question', 5000, () => w.painted.locator('[data-signal-step]').waitFor());
+  wasm.release();
+  await w.ready();
+  await w.back();
+  assert.equal(await w.host.getByLabel(w.t('ui.intro.nickname'), { exact: true }).inputValue(), 'Autofilled Ltd');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a returning visitor\'s early Start waits with a busy button, and the widget opens where they were', async () => {
   const { page, errors, context, wasm, w } = await paintedWithWasmHeld();
   wasm.release();
