@@ -95,6 +95,9 @@ test(`${ENGINE}: iframe mode, the frame grows with its content and events reach 
   await w.click('review');
   await w.click('finish');
   assert.equal(await w.verdict(), 'exit');
+  // The result is complete once its plan is there (it comes a render after the verdict):
+  // only then is its height the one the frame must reach.
+  await waitFor('the plan under the result', () => w.js('return !!root.querySelector(".cc-plan[data-plan-kind]")'), 5000, () => w.state());
   const inner = await d.executeScript('return Math.ceil(document.documentElement.getBoundingClientRect().height)');
   await d.switchTo().defaultContent();
   await waitFor(`the frame to be as tall as the result (${inner} px)`, async () => Math.abs((await height()) - inner) <= 1);
