@@ -177,13 +177,17 @@
     }
   }
 
+  /** The placeholder's position among the page's widgets: the widget's storage
+   *  namespace (`w<position>`) when the page gives no `data-id`. */
+  const position = (el) => Math.max([...document.querySelectorAll(SELECTOR)].indexOf(el), 0);
+
   /** Whether this browser keeps no progress for this widget: the painted screens are a
    *  fresh visitor's, and only then can the first question be painted too (a returning
    *  visitor's place is known to the widget alone). Storage that cannot be read keeps
    *  nothing the widget could restore either. */
   function fresh(el, o) {
     try {
-      const namespace = o.id || `w${Math.max([...document.querySelectorAll(SELECTOR)].indexOf(el), 0)}`;
+      const namespace = o.id || `w${position(el)}`;
       return FIRST.stored.every((prefix) => window.localStorage.getItem(prefix + namespace) === null);
     } catch {
       return true;
@@ -315,8 +319,7 @@
         await yieldToPage();
         glue.prepare_texts();
         await yieldToPage();
-        const index = [...document.querySelectorAll(SELECTOR)].indexOf(el);
-        glue.mount_element(el, { index: Math.max(index, 0), ...PLAN });
+        glue.mount_element(el, { index: position(el), ...PLAN });
       } catch (error) {
         fail(el, error);
       }
